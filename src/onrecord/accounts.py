@@ -1,0 +1,241 @@
+"""Assemble attributions: speakers, quotations without cues, accounts inside accounts, kinds.
+
+Takes the finder's candidates and turns them into ``Attribution`` records in text order:
+resolves each source to an entity (pronouns see the speakers before them), gives quotations no
+cue claims to the speaker in context, links an attribution whose cue lies inside another's
+content to that carrier (``via``), and classifies direct / mixed / indirect by how much of the
+content lies inside quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from onrecord.attribution import AttributionFinder, Candidate
+from onrecord.entities import EntityIndex
+from onrecord.model import Attribution, Cue, Document, Span
+from onrecord.quotes import Quotation
+from onrecord.speakers import SpeakerContext, SpeakerResolver
+
+_WORD = re.compile(r"\w")
+_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}[.']?)(?:\s+(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}))"
+    r"{0,3}):\s+(?=\S)",
+    re.M,
+)
+_ORPHAN_MIN_WORDS = 4
+_NOT_LABELS = frozenset(
+    {"UPDATE", "NOTE", "EDITOR", "PHOTO", "FILE PHOTO", "VIDEO", "WATCH", "READ MORE", "RELATED"}
+)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _inside(mask: bytearray, start: int, end: int, text: str) -> tuple[int, int]:
+    """(word characters inside quotes, word characters) in [start, end)."""
+    inside = total = 0
+    for i in range(start, end):
+        if _WORD.match(text[i]):
+            total += 1
+            inside += mask[i]
+    return inside, total
+
+
+def _quote_mask(text: str, quotations: list[Quotation]) -> bytearray:
+    mask = bytearray(len(text))
+    doubles = [q for q in quotations if q.level == 0]
+    for q in quotations:
+        if q.level == 1 and any(d.open < q.open < d.close for d in doubles):
+            continue  # a quote inside a quote is still the outer speaker's words
+        mask[q.inner_start : q.inner_end] = b"\x01" * (q.inner_end - q.inner_start)
+    return mask
+
+
+def _transcript_labels(
+    doc: Doc, text: str, document: Document, known_people: set[str]
+) -> list[Candidate]:
+    """Press-briefing transcripts: a paragraph opening with `NAME:` is NAME's words."""
+    found = []
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        if label.upper() in _NOT_LABELS or len(label) < 2 or document.section_at(match.start()) in (
+            "caption",
+            "credit",
+            "headline",
+        ):
+            continue
+        if not (label.isupper() or label in known_people):
+            continue  # "Poll: Wealthy Voters ..." is a headline device, not a speaker label
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _words(text[match.end() : line_end]) < 3:
+            continue
+        start, end = match.start("label"), match.end("label")
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        cand = Candidate(end, end + 1, ":", [(match.end(), line_end)], (span.start, span.end))
+        cand.extra["label"] = True
+        found.append(cand)
+    return found
+
+
+def build_attributions(
+    doc: Doc, document: Document, quotations: list[Quotation], index: EntityIndex
+) -> list[Attribution]:
+    text = document.text
+    finder = AttributionFinder(doc, quotations)
+    candidates = finder.find()
+    people = {m.text for e in index.entities if e.kind == "person" for m in e.mentions}
+    labelled = _transcript_labels(doc, text, document, people)
+    taken = [(c.content[0][0], c.content[0][1]) for c in candidates]
+    for cand in labelled:
+        s, e = cand.content[0]
+        if not any(s <= ts < e for ts, _ in taken):
+            shaped = finder.shaper.shape(s, e)
+            if shaped:
+                cand.content = [shaped]
+                candidates.append(cand)
+    candidates = _dedupe(candidates)
+    mask = _quote_mask(text, quotations)
+    candidates.extend(_orphans(text, quotations, candidates))
+    candidates.sort(key=lambda c: (c.content[0][0] if c.cue_lemma == "" else c.cue_start))
+
+    resolver = SpeakerResolver(index)
+    context = SpeakerContext()
+    attributions: list[Attribution] = []
+    for number, cand in enumerate(candidates, start=1):
+        speaker = None
+        source_span = None
+        if cand.source is not None:
+            s_tok, e_tok = cand.source
+            phrase = doc[s_tok:e_tok]
+            source_span = Span.of(text, phrase.start_char, phrase.end_char)
+            if phrase.text.lower() in ("i", "we") or phrase.root.lower_ in ("i", "we"):
+                speaker = None  # resolved through the carrying account below
+            else:
+                speaker = resolver.resolve(s_tok, e_tok, context)
+        elif cand.cue_lemma == "":
+            speaker = _context_speaker(context, cand.content[0][0])
+        addressee = None
+        if cand.addressee is not None:
+            addressee = resolver.resolve(cand.addressee.i, cand.addressee.i + 1, context)
+        if speaker:
+            context.remember(cand.cue_start, speaker)
+        content = [Span.of(text, s, e) for s, e in cand.content]
+        quoted = _quoted_parts(text, quotations, cand.content)
+        inside = total = 0
+        for s, e in cand.content:
+            a, b = _inside(mask, s, e, text)
+            inside, total = inside + a, total + b
+        if total and inside == total:
+            kind = "direct"
+        elif inside:
+            kind = "mixed"
+        else:
+            kind = "indirect"
+        cue = None
+        if cand.cue_lemma and not cand.extra.get("label"):
+            cue = Cue(Span.of(text, cand.cue_start, cand.cue_end), cand.cue_lemma)
+        attributions.append(
+            Attribution(
+                id=f"a{number}",
+                kind=kind,  # type: ignore[arg-type]
+                content=content,
+                quoted=quoted,
+                cue=cue,
+                source=source_span,
+                speaker=speaker,
+                addressee=addressee,
+                section=document.section_at(cand.content[0][0]),
+            )
+        )
+    _link_carriers(attributions, candidates)
+    return attributions
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for cand in sorted(candidates, key=lambda c: c.cue_start):
+        key = cand.content[0]
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(cand)
+    return out
+
+
+def _orphans(
+    text: str, quotations: list[Quotation], candidates: list[Candidate]
+) -> list[Candidate]:
+    """Quotations no cue governs, long enough to be statements rather than scare quotes."""
+    covered = [r for c in candidates for r in c.content]
+    out: list[Candidate] = []
+    for q in quotations:
+        if q.level != 0 or _words(text[q.inner_start : q.inner_end]) < _ORPHAN_MIN_WORDS:
+            continue
+        if any(s < q.inner_end and q.inner_start < e for s, e in covered):
+            continue
+        if any(c.cue_start >= q.open and c.cue_end <= q.close for c in candidates):
+            continue
+        start, end = q.inner_start, q.inner_end
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] in "?!%)"):
+            end -= 1
+        if start < end:
+            out.append(Candidate(start, start, "", [(start, end)]))
+    return out
+
+
+def _context_speaker(context: SpeakerContext, offset: int) -> str | None:
+    earlier = [entity for pos, entity in context.history if pos < offset]
+    return earlier[-1] if earlier else None
+
+
+def _quoted_parts(
+    text: str, quotations: list[Quotation], content: list[tuple[int, int]]
+) -> list[Span]:
+    parts: list[Span] = []
+    for s, e in content:
+        for q in quotations:
+            lo, hi = max(s, q.inner_start), min(e, q.inner_end)
+            if lo >= hi:
+                continue
+            while lo < hi and not text[lo].isalnum():
+                lo += 1
+            while hi > lo and text[hi - 1] in " \t\n,;:.":
+                hi -= 1
+            if lo < hi and _WORD.search(text[lo:hi]):
+                span = Span.of(text, lo, hi)
+                if not any(p.start <= lo and hi <= p.end for p in parts):
+                    parts.append(span)
+    return parts
+
+
+def _link_carriers(attributions: list[Attribution], candidates: list[Candidate]) -> None:
+    """`Putin told Scholz ..., the Kremlin said`: the inner account is carried by the outer."""
+    for inner, cand in zip(attributions, candidates, strict=True):
+        if inner.cue is None:
+            continue
+        best: Attribution | None = None
+        for outer in attributions:
+            if outer is inner:
+                continue
+            if any(c.start <= inner.cue.span.start < c.end for c in outer.content):
+                size = sum(c.end - c.start for c in outer.content)
+                if best is None or size < sum(c.end - c.start for c in best.content):
+                    best = outer
+        if best is not None:
+            inner.via = best.id
+            if inner.speaker is None and inner.source is not None and inner.source.text.lower() in (
+                "i",
+                "we",
+            ):
+                inner.speaker = best.speaker
+        del cand

@@ -1,0 +1,380 @@
+"""Attribution extraction: cues, content, sources and addressees from one spaCy parse.
+
+A cue is a reporting expression (a verb from the lexicon, "according to", a colon after a
+speaker label). Its content is the clause it governs: a clausal complement ("said that ..."),
+an infinitive ("urged Putin to ..."), a prepositional object ("spoke of ..."), the clause it
+comments on ("..., the Kremlin said"), or the quotation it introduces. Content spans follow one
+rule (docs/architecture.md): no edge punctuation or "that", and a quote mark opened inside the
+content closes inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from onrecord import lexicon
+from onrecord.quotes import Quotation
+
+_EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()[]")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+
+
+@dataclass
+class Candidate:
+    """An attribution before speaker resolution, in token and character terms."""
+
+    cue_start: int  # character offsets
+    cue_end: int
+    cue_lemma: str
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None = None  # token range
+    source_token: Token | None = None
+    addressee: Token | None = None
+    cue_token: Token | None = None
+    label_source: tuple[int, int] | None = None  # character range (transcript labels)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class ContentShaper:
+    """Applies the content-span rule against the document's quotations."""
+
+    def __init__(self, text: str, quotations: list[Quotation]) -> None:
+        self.text = text
+        self.by_open = {q.open: q for q in quotations}
+        self.by_close = {q.close: q for q in quotations}
+        self.quotations = quotations
+
+    def shape(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        for _ in range(4):
+            while start < end and (text[start] in _EDGE_TRIM):
+                start += 1
+            while end > start and (text[end - 1] in _EDGE_TRIM):
+                end -= 1
+            if start >= end:
+                return None
+            changed = False
+            q = self.by_open.get(start)
+            if q is None and text[start] in _QUOTE_CHARS:
+                start += 1
+                changed = True
+            elif q is not None and q.close >= end:
+                start += 1  # the quotation this mark opens does not close inside the content
+                changed = True
+            last = end - 1
+            q = self.by_close.get(last)
+            if q is None and text[last] in _QUOTE_CHARS:
+                end -= 1
+                changed = True
+            elif q is not None and q.open < start:
+                end -= 1
+                changed = True
+            if not changed:
+                break
+        # A quotation opened inside the content closes inside it.
+        for q in self.quotations:
+            if start <= q.open < end <= q.close and _only_punct(text[end : q.close]):
+                end = q.close + 1
+        if start >= end:
+            return None
+        return start, end
+
+    def enclosing(self, start: int, end: int) -> Quotation | None:
+        """The quotation whose marks enclose [start, end), if any."""
+        for q in self.quotations:
+            if q.open < start and end <= q.close + 1:
+                return q
+        return None
+
+
+_QUOTE_CHARS = set('"“”„‟«»‹›「」『』‘’‚\'')
+
+
+def _only_punct(s: str) -> bool:
+    return all(not ch.isalnum() for ch in s)
+
+
+def _subtree_range(tok: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    ids = [t.i for t in tok.subtree if not exclude or t.i not in exclude]
+    return min(ids), max(ids) + 1
+
+
+def _cue_tokens(verb: Token) -> list[Token]:
+    tokens = [verb]
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
+            tokens.append(child)
+    for child in verb.rights:
+        if child.dep_ == "prt":
+            tokens.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The grammatical subject, inherited along participles and conjunctions."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+            seen += 1
+            continue
+        if tok.dep_ == "relcl":
+            return None
+        break
+    return None
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """The token range of the noun phrase headed by ``tok``, cut before commas and clauses."""
+    start = tok.i
+    for t in sorted(tok.subtree, key=lambda x: x.i):
+        if t.i >= tok.i:
+            break
+        start = t.i
+        break
+    # left part: contiguous left subtree
+    left = tok.left_edge.i
+    for i in range(tok.i - 1, left - 1, -1):
+        t = tok.doc[i]
+        if t.is_punct and t.text not in ("-", "'", "’", ".", "&"):
+            left = i + 1
+            break
+    start = left
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for", "with", "from")
+            and tok.lower_ in _ROLE_NOUNS
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return start, end
+
+
+_ROLE_NOUNS = frozenset(
+    "source sources official officials spokesman spokeswoman spokesperson member members "
+    "person people aide aides adviser advisers minister secretary head chief director "
+    "leader leaders representative representatives statement report".split()
+)
+
+
+def _has_content_dep(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+class AttributionFinder:
+    """Finds attribution candidates in a parsed document."""
+
+    def __init__(self, doc: Doc, quotations: list[Quotation]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.shaper = ContentShaper(doc.text, quotations)
+        self.quotations = quotations
+
+    def _chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:
+        span = self.doc[start_tok:end_tok]
+        return span.start_char, span.end_char
+
+    def _content_after(self, head: Token, verb: Token, skip_mark: bool = True) -> tuple[int, int]:
+        """Content governed by ``verb`` through ``head``, on the side of ``head``."""
+        exclude = {t.i for t in verb.subtree if t.dep_ in ("conj", "cc")} if False else None
+        start, end = _subtree_range(head, exclude)
+        if head.i > verb.i:
+            start = max(start, verb.i + 1)
+            # Coordinated clauses the parser hung on the cue belong to the content too.
+            end = max(end, self._verb_right_edge(verb, head))
+        else:
+            end = min(end, _cue_left(verb))
+        while skip_mark and start < end and self.doc[start].dep_ == "mark" and (
+            self.doc[start].lower_ in ("that", "if", "whether")
+        ):
+            start += 1
+        return start, end
+
+    def _verb_right_edge(self, verb: Token, head: Token) -> int:
+        end = head.right_edge.i + 1
+        for child in verb.rights:
+            if child.i > head.i and child.dep_ in ("conj", "cc") and child.head == verb:
+                # "said X and Y" — only when the conjunct is not itself a reporting verb.
+                if child.dep_ == "conj" and child.lemma_ in lexicon.CLAUSAL_CUES:
+                    break
+                end = max(end, child.right_edge.i + 1)
+        return end
+
+    def _content_chars(self, start_tok: int, end_tok: int) -> tuple[int, int] | None:
+        if start_tok >= end_tok:
+            return None
+        s, e = self._chars(start_tok, end_tok)
+        return self.shaper.shape(s, e)
+
+    def find(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in self.doc:
+            cand = None
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
+                cand = self._according(tok)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                cand = self._verb(tok)
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def _according(self, tok: Token) -> Candidate | None:
+        to = self.doc[tok.i + 1]
+        if to.lower_ != "to":
+            return None
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        clause = tok.head if tok.head.i != tok.i else None
+        if clause is None:
+            return None
+        sent = tok.sent
+        own = {t.i for t in tok.subtree}
+        ids = [t.i for t in clause.subtree if t.i not in own and sent.start <= t.i < sent.end]
+        if not ids:
+            return None
+        if tok.i < clause.i:
+            start, end = max(tok.right_edge.i + 1, min(ids)), max(ids) + 1
+        else:
+            start, end = min(ids), tok.i
+        content = self._content_chars(start, end)
+        if content is None:
+            return None
+        s, e = self._chars(tok.i, tok.i + 2)
+        return Candidate(s, e, "according to", [content], noun_phrase(pobj), pobj, None, tok)
+
+    def _verb(self, verb: Token) -> Candidate | None:
+        lemma = verb.lemma_.lower()
+        content: tuple[int, int] | None = None
+        addressee: Token | None = None
+        cue_tokens = _cue_tokens(verb)
+        cue_lemma = lemma
+        if lemma in lexicon.CLAUSAL_CUES:
+            ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if ccomp is not None:
+                content = self._content_chars(*self._content_after(ccomp, verb))
+        if content is None and lemma in lexicon.XCOMP_CUES:
+            xcomp = next(
+                (c for c in verb.rights if c.dep_ == "xcomp" and any(
+                    a.lower_ == "to" for a in c.lefts)),
+                None,
+            )
+            if xcomp is not None:
+                content = self._content_chars(*self._content_after(xcomp, verb, False))
+        if content is None and lemma in lexicon.PREPOSITION_CUES:
+            for prep in verb.rights:
+                if prep.dep_ == "prep" and prep.lower_ in lexicon.PREPOSITION_CUES[lemma]:
+                    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if obj is None:
+                        continue
+                    end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
+                    content = self._content_chars(prep.i + 1, end)
+                    cue_tokens = [t for t in cue_tokens if t.i < prep.i] + [prep]
+                    cue_lemma = f"{lemma} {prep.lower_}"
+                    break
+        if content is None and lemma in lexicon.CLAUSAL_CUES:
+            content = self._colon_or_adjacent_quote(verb)
+        if content is None and lemma in lexicon.CLAUSAL_CUES:
+            content = self._parenthetical(verb)
+        if content is None:
+            return None
+        if lemma in lexicon.ADDRESSEE_OBJECT_CUES or lemma in ("say", "explain", "write"):
+            addressee = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "dative")), None
+            ) or self._to_object(verb)
+            if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
+                addressee = None
+        subject = _subject(verb)
+        source = noun_phrase(subject) if subject is not None else None
+        first = min(t.i for t in cue_tokens)
+        last = max(t.i for t in cue_tokens)
+        s, e = self._chars(first, last + 1)
+        if subject is not None and source is not None and source[0] <= first < source[1]:
+            source = None
+        if subject is not None and subject.lower_ in ("that", "which", "what"):
+            subject, source = None, None
+        return Candidate(s, e, cue_lemma, [content], source, subject, addressee, verb)
+
+    def _own_right_edge(self, verb: Token) -> int:
+        end = verb.i + 1
+        for child in verb.rights:
+            if child.dep_ in ("conj", "cc", "punct"):
+                continue
+            end = max(end, child.right_edge.i + 1)
+        return end
+
+    def _to_object(self, verb: Token) -> Token | None:
+        for prep in verb.rights:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _colon_or_adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
+        """`X said: ...`, `X said, "..."` and `"...," X said` without a parsed complement."""
+        doc = self.doc
+        nxt = verb.i + 1
+        while nxt < len(doc) and (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
+                                  or doc[nxt].lower_ in ("reporters", "journalists")):
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].text in (":", ","):
+            after = doc[nxt].idx + 1
+            # a quotation starting right after the colon / comma
+            for q in self.quotations:
+                if after <= q.open <= after + 2 and q.level == 0:
+                    return self._whole_quote_group(q)
+            if doc[nxt].text == ":":
+                sent_end = doc[nxt].sent.end_char
+                return self.shaper.shape(after, sent_end)
+        # a quotation closing right before the cue's clause: `"...," he said.`
+        subject = _subject(verb)
+        left = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
+        left_char = doc[left].idx
+        for q in self.quotations:
+            if q.level == 0 and 0 <= left_char - q.close <= 3 and q.group is not None:
+                return self._whole_quote_group(q, upto=q)
+        return None
+
+    def _whole_quote_group(
+        self, q: Quotation, upto: Quotation | None = None
+    ) -> tuple[int, int] | None:
+        return self.shaper.shape(q.inner_start, q.inner_end)
+
+    def _parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """`..., the Kremlin said.` parsed with the cue under the content's verb."""
+        head = verb.head
+        if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
+            return None
+        if head.i > verb.i or _has_content_dep(verb):
+            return None
+        subject = _subject(verb)
+        left = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        prev = self.doc[left - 1] if left > 0 else None
+        if prev is None or prev.text not in (",", "”", '"', "»"):
+            return None
+        own = {t.i for t in verb.subtree}
+        ids = [t.i for t in head.subtree if t.i not in own and t.i < left]
+        if not ids:
+            return None
+        return self._content_chars(min(ids), max(ids) + 1)
+
+
+def _cue_left(verb: Token) -> int:
+    """First token of the cue clause (subject included) for content left of the cue."""
+    subject = _subject(verb)
+    left = verb.i
+    for t in _cue_tokens(verb):
+        left = min(left, t.i)
+    if subject is not None and subject.i < verb.i:
+        left = min(left, subject.left_edge.i)
+    return left
