@@ -177,7 +177,7 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
             continue
         trimmed = _trim_ent(ent)
         if trimmed is not None:
-            mentions.extend((part, ent.label_) for part in _split_credit(trimmed))
+            mentions.extend(_split_credit(trimmed, ent.label_))
 
     # Pass 1: which names are people? Multi-word PERSON mentions and anything with a title.
     person_names: dict[str, str] = {}  # full name -> canonical
@@ -211,8 +211,10 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
     # Pass 2: assign every mention to an entity.
     for span, label in mentions:
         name = _clean_name(span.text)
-        if not name:
-            continue
+        if not name or (
+            gaz.country_of_demonym(name) and not gaz.country_of_name(name)
+        ):
+            continue  # "Ukrainian" is an adjective, not a place
         metonym = gaz.metonym(name)
         canonical_person = person_for(name)
         if metonym:
@@ -248,7 +250,7 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
     return index
 
 
-def _split_credit(span: SpacySpan) -> list[SpacySpan]:
+def _split_credit(span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
     """"Sputnik / Gavriil Grigorov" is an agency and a photographer, not one organization."""
     parts = []
     start = span.start
@@ -259,7 +261,14 @@ def _split_credit(span: SpacySpan) -> list[SpacySpan]:
             start = tok.i + 1
     if start < span.end:
         parts.append(span.doc[start : span.end])
-    return parts
+    if len(parts) == 1:
+        return [(span, label)]
+    out = [(parts[0], "ORG")]
+    for part in parts[1:]:
+        words = part.text.split()
+        looks_personal = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+        out.append((part, "PERSON" if looks_personal else "ORG"))
+    return out
 
 
 def phrase_head(tokens: list[Token]) -> Token:

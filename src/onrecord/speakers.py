@@ -43,7 +43,10 @@ class SpeakerResolver:
         named = [self.index.token_entity[t.i] for t in tokens if t.i in self.index.token_entity]
         persons = [e for e in named if self.index.get(e).kind == "person"]
         if head.pos_ == "PRON" or low in lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it"}:
-            return self._pronoun(head, context)
+            resolved = self._pronoun(head, context)
+            if resolved:
+                self._mention(self.index.get(resolved), [head])
+            return resolved
         if persons:
             return persons[-1]
         phrase = self.doc[tokens[0].i : tokens[-1].i + 1].text
