@@ -102,7 +102,12 @@ def build_attributions(
                 candidates.append(cand)
     candidates = _dedupe(candidates)
     mask = _quote_mask(text, quotations)
-    candidates.extend(_orphans(text, quotations, candidates))
+    for orphan in _orphans(text, quotations, candidates):
+        carrier = _split_quote_carrier(text, mask, candidates, orphan.content[0][0])
+        if carrier is not None:
+            carrier.content.append(orphan.content[0])
+        else:
+            candidates.append(orphan)
     candidates.sort(key=lambda c: (c.content[0][0] if c.cue_lemma == "" else c.cue_start))
 
     resolver = SpeakerResolver(index)
@@ -132,7 +137,7 @@ def build_attributions(
         for s, e in cand.content:
             a, b = _inside(mask, s, e, text)
             inside, total = inside + a, total + b
-        if total and inside == total:
+        if cand.extra.get("label") or (total and inside == total):
             kind = "direct"
         elif inside:
             kind = "mixed"
@@ -191,6 +196,29 @@ def _orphans(
         if start < end:
             out.append(Candidate(start, start, "", [(start, end)]))
     return out
+
+
+def _split_quote_carrier(
+    text: str, mask: bytearray, candidates: list[Candidate], start: int
+) -> Candidate | None:
+    """`"…," he said. "…"`: a quotation right after a direct quote's cue continues it."""
+    best: Candidate | None = None
+    best_end = -1
+    for cand in candidates:
+        if not cand.cue_lemma:
+            continue
+        end = max(cand.cue_end, *(e for _, e in cand.content))
+        if end <= start and end > best_end:
+            best, best_end = cand, end
+    if best is None or any(ch.isalnum() for ch in text[best_end:start]):
+        return None
+    if "\n" in text[best_end:start]:
+        return None
+    for s, e in best.content:
+        inside, total = _inside(mask, s, e, text)
+        if inside != total:
+            return None
+    return best
 
 
 def _context_speaker(context: SpeakerContext, offset: int) -> str | None:

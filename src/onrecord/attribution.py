@@ -74,13 +74,33 @@ class ContentShaper:
                 changed = True
             if not changed:
                 break
-        # A quotation opened inside the content closes inside it.
+        # A quotation opened inside the content closes inside it; one closed inside it that
+        # opened just before it is taken in whole.
         for q in self.quotations:
             if start <= q.open < end <= q.close and _only_punct(text[end : q.close]):
                 end = q.close + 1
+            if q.open < start <= q.close < end and _only_punct(text[q.open + 1 : start]):
+                start = q.open
         if start >= end:
             return None
+        # Content that is one whole quotation is given without its marks.
+        q = self.by_open.get(start)
+        if q is not None and q.close == end - 1:
+            return self.shape(q.inner_start, q.inner_end)
         return start, end
+
+    def group_segments(self, start: int, end: int) -> list[tuple[int, int]] | None:
+        """All pieces of the quotation holding [start, end), if the content is inside one."""
+        holder = self.enclosing(start, end)
+        if holder is None:
+            return None
+        pieces = []
+        for q in self.quotations:
+            if q.group == holder.group and q.level == holder.level:
+                shaped = self.shape(q.inner_start, q.inner_end)
+                if shaped:
+                    pieces.append(shaped)
+        return pieces or None
 
     def enclosing(self, start: int, end: int) -> Quotation | None:
         """The quotation whose marks enclose [start, end), if any."""
@@ -280,15 +300,24 @@ class AttributionFinder:
                         continue
                     end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
                     content = self._content_chars(prep.i + 1, end)
-                    cue_tokens = [t for t in cue_tokens if t.i < prep.i] + [prep]
+                    if prep.i == verb.i + 1:
+                        cue_tokens = [*cue_tokens, prep]
                     cue_lemma = f"{lemma} {prep.lower_}"
                     break
+        following = self._quote_after(verb) if lemma in lexicon.CLAUSAL_CUES else None
+        if following is not None and (content is None or content[0] >= following.open - 1):
+            content = self.shaper.shape(following.inner_start, following.inner_end)
         if content is None and lemma in lexicon.CLAUSAL_CUES:
             content = self._colon_or_adjacent_quote(verb)
         if content is None and lemma in lexicon.CLAUSAL_CUES:
             content = self._parenthetical(verb)
         if content is None:
             return None
+        contents = [content]
+        cue_char = verb.idx
+        holder = self.shaper.enclosing(*content)
+        if holder is not None and not (holder.open < cue_char < holder.close):
+            contents = self.shaper.group_segments(*content) or contents
         if lemma in lexicon.ADDRESSEE_OBJECT_CUES or lemma in ("say", "explain", "write"):
             addressee = next(
                 (c for c in verb.children if c.dep_ in ("dobj", "dative")), None
@@ -304,7 +333,19 @@ class AttributionFinder:
             source = None
         if subject is not None and subject.lower_ in ("that", "which", "what"):
             subject, source = None, None
-        return Candidate(s, e, cue_lemma, [content], source, subject, addressee, verb)
+        return Candidate(s, e, cue_lemma, contents, source, subject, addressee, verb)
+
+    def _quote_after(self, verb: Token) -> Quotation | None:
+        """A quotation that opens right after the cue (`said: “...”`, `said «...»`)."""
+        end = verb.idx + len(verb.text)
+        doc = self.doc
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ in ("dobj", "dative"):
+            obj = doc[verb.i + 1]
+            end = obj.idx + len(obj.text)
+        for q in self.quotations:
+            if q.level == 0 and end <= q.open <= end + 3 and _only_punct(self.text[end : q.open]):
+                return q
+        return None
 
     def _own_right_edge(self, verb: Token) -> int:
         end = verb.i + 1

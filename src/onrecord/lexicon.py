@@ -75,7 +75,7 @@ TITLE_WORDS = frozenset(
 GOVERNMENT_HEADS = frozenset(
     """
     official side government authority authorities administration leadership delegation
-    ministry diplomat cabinet regime negotiator
+    ministry diplomat cabinet regime negotiator leader
     """.split()
 )
 

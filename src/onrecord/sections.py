@@ -19,6 +19,7 @@ _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)[^)]*\)\s*$)",
 )
 _BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s.*)?$")
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}:\s")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 
 
@@ -75,7 +76,9 @@ def detect_sections(text: str) -> list[Section]:
         headline_like = (
             len(paragraphs) > 1 and not _TERMINAL.search(para) and _word_count(para) <= 40
         )
-        short_first = len(paragraphs) > 2 and _word_count(para) <= 20
+        short_first = (
+            len(paragraphs) > 2 and _word_count(para) <= 20 and not _SPEAKER_LABEL.match(para)
+        )
         if is_first and (headline_like or short_first or _title_case(para)):
             sections.append(Section("headline", start, end))
             continue

@@ -69,8 +69,8 @@ class SpeakerResolver:
             holder = self._office_holder(head, country)
             if holder:
                 return self._mention(self.index.get(holder), tokens)
-        if named:
-            return named[-1]
+        if head.i in self.index.token_entity:
+            return self.index.token_entity[head.i]
         if head.pos_ in ("NOUN", "PROPN"):
             name = _describe(self.doc[tokens[0].i : tokens[-1].i + 1].text)
             plural = head.tag_ in ("NNS", "NNPS")
