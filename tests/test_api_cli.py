@@ -1,0 +1,96 @@
+"""The Python API surface and the analyze command's formats and errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE
+
+import onrecord
+from onrecord import nlp
+from onrecord.cli import main
+
+
+def test_public_api_is_explicit():
+    assert sorted(onrecord.__all__) == sorted(
+        ["SCHEMA_VERSION", "Attribution", "Cue", "Document", "Entity", "Event", "EventDate",
+         "Record", "Section", "Span", "analyze"]
+    )  # fmt: skip
+    for name in onrecord.__all__:
+        assert hasattr(onrecord, name)
+
+
+def test_analyze_returns_typed_record_with_metadata(validate):
+    record = onrecord.analyze(
+        "The Kremlin said the talks were useful.",
+        published="2024-11-15",
+        source="RT",
+        url="https://example.org/a",
+    )
+    assert isinstance(record, onrecord.Record)
+    assert record.document.source == "RT"
+    assert record.document.url == "https://example.org/a"
+    [a] = record.attributions
+    assert isinstance(a, onrecord.Attribution)
+    assert (a.content[0].text, a.cue.lemma, record.entity(a.speaker).name) == (
+        "the talks were useful",
+        "say",
+        "Russian government",
+    )
+    data = json.loads(record.to_json())
+    validate(data)
+    assert data == record.to_dict()
+
+
+def test_analyze_rejects_bytes():
+    with pytest.raises(TypeError, match="text must be str"):
+        onrecord.analyze(b"bytes")  # type: ignore[arg-type]
+
+
+def test_model_is_loaded_once():
+    assert nlp.load() is nlp.load()
+    assert nlp.model_package() in nlp.MODEL_PACKAGES
+    assert "onrecord_paragraph_breaks" in nlp.load().pipe_names
+
+
+def test_jsonl_over_a_folder_in_sorted_order(tmp_path, validate):
+    (tmp_path / "b.txt").write_text("Putin said the war would end.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Scholz said talks were needed.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["document"]["id"] for line in lines] == ["a", "b"]
+    for line in lines:
+        validate(line)
+    assert lines[1]["attributions"][0]["content"][0]["text"] == "the war would end"
+
+
+def test_table_output_names_speakers(tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--format", "table"])
+    assert result.exit_code == 0
+    assert "who said what" in result.output
+    assert "Steffen Hebestreit" in result.output
+    assert "According to" in result.output
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "good.txt").write_text("Putin said the war would end.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 said".encode("latin-1"))
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert [json.loads(x)["document"]["id"] for x in result.stdout.splitlines()] == ["good"]
+    assert "empty.txt: file is empty" in result.stderr
+    assert "binary.txt: looks like a binary file" in result.stderr
+    assert "latin1.txt: not valid UTF-8 (byte 3)" in result.stderr
+    assert "3 of 4 file(s) could not be read" in result.stderr
+
+
+def test_bad_published_date_is_a_usage_error():
+    result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--published", "15/11/2024"])
+    assert result.exit_code == 2
+    assert "is not a date in YYYY-MM-DD form" in result.output
