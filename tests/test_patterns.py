@@ -108,7 +108,8 @@ CASES = {
     ),
     "a relative clause between speaker and cue": (
         "Trump, who spoke at a rally in Ohio, said the election was rigged.",
-        [("Trump", "said", "indirect", ["the election was rigged"], None, None, "Trump")],
+        [("Trump", "said", "indirect", ["the election was rigged"], None, None,
+          "Trump, who spoke at a rally in Ohio")],
     ),
     "an account inside an account": (
         "The company insisted it had done nothing wrong, a spokeswoman said.",

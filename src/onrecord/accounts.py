@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from onrecord.attribution import AttributionFinder, Candidate
+from onrecord.attribution import AttributionFinder, Candidate, noun_phrase
 from onrecord.entities import EntityIndex
 from onrecord.model import Attribution, Cue, Document, Span
 from onrecord.quotes import Quotation
@@ -62,11 +62,10 @@ def _transcript_labels(
     found = []
     for match in _LABEL.finditer(text):
         label = match.group("label")
-        if label.upper() in _NOT_LABELS or len(label) < 2 or document.section_at(match.start()) in (
-            "caption",
-            "credit",
-            "headline",
-        ):
+        section = document.section_at(match.start())
+        if label.upper() in _NOT_LABELS or len(label) < 2 or section in ("caption", "credit"):
+            continue
+        if section == "headline" and label not in known_people:
             continue
         if not (label.isupper() or label in known_people):
             continue  # "Poll: Wealthy Voters ..." is a headline device, not a speaker label
@@ -123,6 +122,8 @@ def build_attributions(
             if phrase.text.lower() in ("i", "we") or phrase.root.lower_ in ("i", "we"):
                 speaker = None  # resolved through the carrying account below
             else:
+                if cand.source_token is not None:
+                    s_tok, e_tok = noun_phrase(cand.source_token)
                 speaker = resolver.resolve(s_tok, e_tok, context)
         elif cand.cue_lemma == "":
             speaker = _context_speaker(context, cand.content[0][0])
@@ -144,7 +145,7 @@ def build_attributions(
         else:
             kind = "indirect"
         cue = None
-        if cand.cue_lemma and not cand.extra.get("label"):
+        if cand.cue_lemma:
             cue = Cue(Span.of(text, cand.cue_start, cand.cue_end), cand.cue_lemma)
         attributions.append(
             Attribution(
@@ -185,8 +186,6 @@ def _orphans(
         if q.level != 0 or _words(text[q.inner_start : q.inner_end]) < _ORPHAN_MIN_WORDS:
             continue
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
-            continue
-        if any(c.cue_start >= q.open and c.cue_end <= q.close for c in candidates):
             continue
         start, end = q.inner_start, q.inner_end
         while start < end and not text[start].isalnum():

@@ -153,8 +153,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def source_phrase(tok: Token) -> tuple[int, int]:
+    """The whole source phrase: the subject with its appositions and relative clauses
+    (PolNeAR's convention: "Douglas Holtz-Eakin, an economist who ..."), no edge punctuation."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
 def noun_phrase(tok: Token) -> tuple[int, int]:
-    """The token range of the noun phrase headed by ``tok``, cut before commas and clauses."""
+    """The core noun phrase headed by ``tok``, cut before commas and clauses: what names the
+    speaker, and so what speaker resolution reads."""
     start = tok.i
     for t in sorted(tok.subtree, key=lambda x: x.i):
         if t.i >= tok.i:
@@ -272,7 +285,7 @@ class AttributionFinder:
         if content is None:
             return None
         s, e = self._chars(tok.i, tok.i + 2)
-        return Candidate(s, e, "according to", [content], noun_phrase(pobj), pobj, None, tok)
+        return Candidate(s, e, "according to", [content], source_phrase(pobj), pobj, None, tok)
 
     def _verb(self, verb: Token) -> Candidate | None:
         lemma = verb.lemma_.lower()
@@ -284,7 +297,7 @@ class AttributionFinder:
             ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if ccomp is not None:
                 content = self._content_chars(*self._content_after(ccomp, verb))
-        if content is None and lemma in lexicon.XCOMP_CUES:
+        if content is None and lemma in lexicon.XCOMP_CUES | lexicon.INTENTION_CUES:
             xcomp = next(
                 (c for c in verb.rights if c.dep_ == "xcomp" and any(
                     a.lower_ == "to" for a in c.lefts)),
@@ -304,6 +317,8 @@ class AttributionFinder:
                         cue_tokens = [*cue_tokens, prep]
                     cue_lemma = f"{lemma} {prep.lower_}"
                     break
+        if content is None and lemma in lexicon.OBJECT_CUES:
+            content = self._object_content(verb)
         following = self._quote_after(verb) if lemma in lexicon.CLAUSAL_CUES else None
         if following is not None and (content is None or content[0] >= following.open - 1):
             content = self.shaper.shape(following.inner_start, following.inner_end)
@@ -325,7 +340,7 @@ class AttributionFinder:
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
         subject = _subject(verb)
-        source = noun_phrase(subject) if subject is not None else None
+        source = source_phrase(subject) if subject is not None else None
         first = min(t.i for t in cue_tokens)
         last = max(t.i for t in cue_tokens)
         s, e = self._chars(first, last + 1)
@@ -334,6 +349,14 @@ class AttributionFinder:
         if subject is not None and subject.lower_ in ("that", "which", "what"):
             subject, source = None, None
         return Candidate(s, e, cue_lemma, contents, source, subject, addressee, verb)
+
+    def _object_content(self, verb: Token) -> tuple[int, int] | None:
+        """The direct object and what follows it in the verb's own clause."""
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ == "PRON":
+            return None
+        return self._content_chars(obj.left_edge.i, max(obj.right_edge.i + 1,
+                                                         self._own_right_edge(verb)))
 
     def _quote_after(self, verb: Token) -> Quotation | None:
         """A quotation that opens right after the cue (`said: “...”`, `said «...»`)."""

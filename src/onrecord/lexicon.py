@@ -51,6 +51,19 @@ PREPOSITION_CUES: dict[str, frozenset[str]] = {
     "appeal": frozenset({"for"}),
 }
 
+# Verbs whose direct object is what was said or thought: "cited derogatory comments",
+# "called his supporters deplorables", "criticized the law as a crazy system".
+OBJECT_CUES = frozenset(
+    """
+    cite mention criticize criticise condemn blast slam denounce praise describe propose
+    claim deny acknowledge announce call liken reject dismiss decry lament reiterate repeat
+    tout welcome applaud hail question dispute blame recommend demand defend endorse
+    """.split()
+)
+
+# Verbs of intention whose infinitive is the content: "She wants to triple the program".
+INTENTION_CUES = frozenset("want plan hope intend aim seek vow promise pledge".split())
+
 # Verbs that take the addressee as direct object: "told Scholz that ...".
 ADDRESSEE_OBJECT_CUES = frozenset(
     "tell urge ask warn remind assure reassure inform advise caution brief accuse press "

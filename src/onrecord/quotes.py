@@ -69,6 +69,10 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, in order of their opening mark."""
+    if "''" in text:
+        # Some wires type double quotes as two apostrophes (''like this''): scan them as one
+        # double mark followed by a placeholder, keeping every offset unchanged.
+        text = text.replace("''", '"\x01')
     found: list[Quotation] = []
     group_counter = 0
     # Pending openers: (position, level, group); a quote reopened at a paragraph start keeps
