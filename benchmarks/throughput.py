@@ -63,8 +63,9 @@ def main() -> int:
     for _ in range(args.rounds):
         for mode in ("spacy", "onrecord"):
             results[mode].append(run(mode, args.texts))
-    rate = {m: statistics.median(r["articles"] / r["seconds"] for r in rs)
-            for m, rs in results.items()}
+    rate = {
+        m: statistics.median(r["articles"] / r["seconds"] for r in rs) for m, rs in results.items()
+    }
     peak = {m: max(r["peak_mib"] for r in rs) for m, rs in results.items()}
     n = results["spacy"][0]["articles"]
     print(f"articles: {n} ({results['spacy'][0]['chars']:,} characters), rounds: {args.rounds}")

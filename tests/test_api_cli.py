@@ -6,9 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE
 
 import onrecord
+from conftest import EXAMPLE
 from onrecord import nlp
 from onrecord.cli import main
 

@@ -11,8 +11,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE, summarize
 
+from conftest import EXAMPLE, summarize
 from onrecord.cli import main
 
 CRISIS = (
@@ -121,7 +121,7 @@ def test_sources_and_cues_point_at_the_words(record):
     sources = [a["source"]["text"] if a["source"] else None for a in record["attributions"]]
     assert sources == [
         "the Russian President", "the Kremlin", "the Kremlin", "the Kremlin statement",
-        "Moscow", None, "Putin", "the Kremlin", "the Russian president", "Putin", "Putin",
+        "Moscow", "Moscow", "Putin", "the Kremlin", "the Russian president", "Putin", "Putin",
         "Putin", "the Kremlin", "it", "German officials", "Scholz",
         "German government spokesman Steffen Hebestreit", "the Chancellor", "the Chancellor",
     ]  # fmt: skip

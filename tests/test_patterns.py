@@ -68,10 +68,10 @@ CASES = {
     "press-briefing transcript labels": (
         "PESKOV: We have nothing to add to what the president said.\n"
         "REPORTER: Will there be a meeting?\nPESKOV: No meeting is planned for now.",
-        [("PESKOV", None, "direct", ["We have nothing to add to what the president said"],
+        [("PESKOV", ":", "direct", ["We have nothing to add to what the president said"],
           None, None, "PESKOV"),
-         ("REPORTER", None, "direct", ["Will there be a meeting?"], None, None, "REPORTER"),
-         ("PESKOV", None, "direct", ["No meeting is planned for now"], None, None, "PESKOV")],
+         ("REPORTER", ":", "direct", ["Will there be a meeting?"], None, None, "REPORTER"),
+         ("PESKOV", ":", "direct", ["No meeting is planned for now"], None, None, "PESKOV")],
     ),
     "nested single quotes inside a double quote, then a participle cue": (
         "The minister said that “the so-called ‘peace plan’ is a fraud,” adding that talks "

@@ -107,7 +107,7 @@ def build_attributions(
             carrier.content.append(orphan.content[0])
         else:
             candidates.append(orphan)
-    candidates.sort(key=lambda c: (c.content[0][0] if c.cue_lemma == "" else c.cue_start))
+    candidates.sort(key=lambda c: c.content[0][0] if c.cue_lemma == "" else c.cue_start)
 
     resolver = SpeakerResolver(index)
     context = SpeakerContext()
@@ -127,6 +127,11 @@ def build_attributions(
                 speaker = resolver.resolve(s_tok, e_tok, context)
         elif cand.cue_lemma == "":
             speaker = _context_speaker(context, cand.content[0][0])
+            if speaker is not None:
+                # The source is the speaker's nearest earlier mention: what a reader looks back to.
+                earlier = [m for m in index.get(speaker).mentions if m.end <= cand.content[0][0]]
+                if earlier:
+                    source_span = earlier[-1]
         addressee = None
         if cand.addressee is not None:
             addressee = resolver.resolve(cand.addressee.i, cand.addressee.i + 1, context)
@@ -260,9 +265,14 @@ def _link_carriers(attributions: list[Attribution], candidates: list[Candidate])
                     best = outer
         if best is not None:
             inner.via = best.id
-            if inner.speaker is None and inner.source is not None and inner.source.text.lower() in (
-                "i",
-                "we",
+            if (
+                inner.speaker is None
+                and inner.source is not None
+                and inner.source.text.lower()
+                in (
+                    "i",
+                    "we",
+                )
             ):
                 inner.speaker = best.speaker
         del cand

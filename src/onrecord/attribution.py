@@ -66,10 +66,7 @@ class ContentShaper:
                 changed = True
             last = end - 1
             q = self.by_close.get(last)
-            if q is None and text[last] in _QUOTE_CHARS:
-                end -= 1
-                changed = True
-            elif q is not None and q.open < start:
+            if (q is None and text[last] in _QUOTE_CHARS) or (q is not None and q.open < start):
                 end -= 1
                 changed = True
             if not changed:
@@ -110,7 +107,7 @@ class ContentShaper:
         return None
 
 
-_QUOTE_CHARS = set('"“”„‟«»‹›「」『』‘’‚\'')
+_QUOTE_CHARS = set("\"“”„‟«»‹›「」『』‘’‚'")
 
 
 def _only_punct(s: str) -> bool:
@@ -185,7 +182,8 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
-            child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for", "with", "from")
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "in", "at", "for", "with", "from")
             and tok.lower_ in _ROLE_NOUNS
         ):
             end = max(end, child.right_edge.i + 1)
@@ -195,9 +193,34 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
 
 
 _ROLE_NOUNS = frozenset(
-    "source sources official officials spokesman spokeswoman spokesperson member members "
-    "person people aide aides adviser advisers minister secretary head chief director "
-    "leader leaders representative representatives statement report".split()
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "members",
+        "person",
+        "people",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "minister",
+        "secretary",
+        "head",
+        "chief",
+        "director",
+        "leader",
+        "leaders",
+        "representative",
+        "representatives",
+        "statement",
+        "report",
+    ]
 )
 
 
@@ -228,8 +251,11 @@ class AttributionFinder:
             end = max(end, self._verb_right_edge(verb, head))
         else:
             end = min(end, _cue_left(verb))
-        while skip_mark and start < end and self.doc[start].dep_ == "mark" and (
-            self.doc[start].lower_ in ("that", "if", "whether")
+        while (
+            skip_mark
+            and start < end
+            and self.doc[start].dep_ == "mark"
+            and (self.doc[start].lower_ in ("that", "if", "whether"))
         ):
             start += 1
         return start, end
@@ -299,8 +325,11 @@ class AttributionFinder:
                 content = self._content_chars(*self._content_after(ccomp, verb))
         if content is None and lemma in lexicon.XCOMP_CUES | lexicon.INTENTION_CUES:
             xcomp = next(
-                (c for c in verb.rights if c.dep_ == "xcomp" and any(
-                    a.lower_ == "to" for a in c.lefts)),
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)
+                ),
                 None,
             )
             if xcomp is not None:
@@ -355,8 +384,9 @@ class AttributionFinder:
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ == "PRON":
             return None
-        return self._content_chars(obj.left_edge.i, max(obj.right_edge.i + 1,
-                                                         self._own_right_edge(verb)))
+        return self._content_chars(
+            obj.left_edge.i, max(obj.right_edge.i + 1, self._own_right_edge(verb))
+        )
 
     def _quote_after(self, verb: Token) -> Quotation | None:
         """A quotation that opens right after the cue (`said: “...”`, `said «...»`)."""
@@ -388,8 +418,10 @@ class AttributionFinder:
         """`X said: ...`, `X said, "..."` and `"...," X said` without a parsed complement."""
         doc = self.doc
         nxt = verb.i + 1
-        while nxt < len(doc) and (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
-                                  or doc[nxt].lower_ in ("reporters", "journalists")):
+        while nxt < len(doc) and (
+            doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
+            or doc[nxt].lower_ in ("reporters", "journalists")
+        ):
             nxt += 1
         if nxt < len(doc) and doc[nxt].text in (":", ","):
             after = doc[nxt].idx + 1

@@ -87,3 +87,57 @@ def analyze(
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
     if failures:
         raise click.ClickException(f"{failures} of {len(files)} file(s) could not be read")
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure onrecord against annotated data."""
+
+
+@eval_group.command("brat")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--pred-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write onrecord's predictions (reference scorer JSONL format).",
+)
+@click.option(
+    "--pred",
+    "pred_in",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score an existing predictions file instead of running onrecord.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show progress (default: when stderr is a terminal).",
+)
+def eval_brat(
+    gold_dir: Path,
+    pred_out: Path | None,
+    pred_in: Path | None,
+    as_json: bool,
+    limit: int | None,
+    progress: bool | None,
+) -> None:
+    """Score attributions against a folder of text/*.txt and attributions/*.ann (PolNeAR)."""
+    from onrecord.evaluation import EvalInputError, evaluate_brat, format_table, score_files
+
+    if pred_in is not None and (pred_out is not None or limit is not None):
+        raise click.UsageError("--pred cannot be combined with --pred-out or --limit")
+    try:
+        if pred_in is not None:
+            result = score_files(gold_dir, pred_in)
+        else:
+            show = sys.stderr.isatty() if progress is None else progress
+            result = evaluate_brat(gold_dir, pred_out=pred_out, progress=show, limit=limit)
+    except EvalInputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=1, sort_keys=True))
+    else:
+        click.echo(format_table(result))

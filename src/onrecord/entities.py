@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from onrecord import gazetteer, lexicon
 from onrecord.model import Entity, Span
@@ -132,8 +133,9 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None, str | None]:
         tok = doc[i]
         if tok.is_punct or tok.lower_ in ("the", "a", "an") or "\n" in tok.text_with_ws:
             break
-        if tok.dep_ not in ("compound", "amod", "nmod", "npadvmod") and not (
-            tok.lower_ in lexicon.TITLE_WORDS
+        if (
+            tok.dep_ not in ("compound", "amod", "nmod", "npadvmod")
+            and tok.lower_ not in lexicon.TITLE_WORDS
         ):
             break
         if tok.lower_ in lexicon.TITLE_WORDS:
@@ -211,22 +213,18 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
     # Pass 2: assign every mention to an entity.
     for span, label in mentions:
         name = _clean_name(span.text)
-        if not name or (
-            gaz.country_of_demonym(name) and not gaz.country_of_name(name)
-        ):
+        if not name or (gaz.country_of_demonym(name) and not gaz.country_of_name(name)):
             continue  # "Ukrainian" is an adjective, not a place
         metonym = gaz.metonym(name)
         canonical_person = person_for(name)
         if metonym:
             entity = index.government(metonym[0])
-        elif canonical_person and not (
-            label != "PERSON" and gaz.country_of_name(name) is not None
-        ):
+        elif canonical_person and not (label != "PERSON" and gaz.country_of_name(name) is not None):
             entity = index.person(canonical_person)
             if canonical_person in titles and entity.title is None:
                 entity.title, entity.country = titles[canonical_person]
                 entity.sector = _sector_for_title(entity.title)
-        elif gaz.country_of_name(name) and label != "PERSON" or (
+        elif (gaz.country_of_name(name) and label != "PERSON") or (
             gaz.country_of_name(name) and len(name.split()) == 1
         ):
             entity = index.country(gaz.country_of_name(name))  # type: ignore[arg-type]
@@ -251,7 +249,7 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
 
 
 def _split_credit(span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
-    """"Sputnik / Gavriil Grigorov" is an agency and a photographer, not one organization."""
+    """ "Sputnik / Gavriil Grigorov" is an agency and a photographer, not one organization."""
     parts = []
     start = span.start
     for tok in span:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from onrecord import nlp
 from onrecord.accounts import build_attributions
 from onrecord.entities import build_entities
 from onrecord.model import Document, Record
 from onrecord.quotes import find_quotations
 from onrecord.sections import detect_sections
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def analyze(
@@ -22,6 +26,8 @@ def analyze(
     """Analyze one article and return its record (document, entities, attributions, events)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    # Lone surrogates cannot be encoded (spaCy fails on them); U+FFFD keeps every offset.
+    text = _SURROGATE.sub("\ufffd", text)
     sections = detect_sections(text)
     document = Document(
         id=doc_id,
