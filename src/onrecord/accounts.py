@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from onrecord import cue_model
 from onrecord.attribution import AttributionFinder, Candidate, noun_phrase
 from onrecord.entities import EntityIndex
 from onrecord.model import Attribution, Cue, Document, Span
@@ -87,8 +88,12 @@ def build_attributions(
     doc: Doc, document: Document, quotations: list[Quotation], index: EntityIndex
 ) -> list[Attribution]:
     text = document.text
-    finder = AttributionFinder(doc, quotations)
-    candidates = finder.find()
+    finder = AttributionFinder(doc, quotations, text)
+    mask = _quote_mask(text, quotations)
+    model = cue_model.load()
+    candidates = finder.find(open_vocabulary=model is not None)
+    if model is not None:
+        candidates = [c for c in candidates if model.keep(c, cue_model.features(c, text, mask))]
     people = {m.text for e in index.entities if e.kind == "person" for m in e.mentions}
     labelled = _transcript_labels(doc, text, document, people)
     taken = [(c.content[0][0], c.content[0][1]) for c in candidates]
@@ -99,8 +104,7 @@ def build_attributions(
             if shaped:
                 cand.content = [shaped]
                 candidates.append(cand)
-    candidates = _dedupe(candidates)
-    mask = _quote_mask(text, quotations)
+    candidates = [c for c in _dedupe(candidates) if not _quoted_aside(c, mask)]
     for orphan in _orphans(text, quotations, candidates):
         carrier = _split_quote_carrier(text, mask, candidates, orphan.content[0][0])
         if carrier is not None:
@@ -169,6 +173,21 @@ def build_attributions(
     return attributions
 
 
+_ASIDE_LEMMAS = frozenset("think know believe feel guess mean hope want suppose".split())
+
+
+def _quoted_aside(cand: Candidate, mask: bytearray) -> bool:
+    """ "I think", "you know" inside a quotation are the quoted speaker's hedges, not accounts."""
+    subject = cand.source_token
+    return (
+        cand.cue_token is not None
+        and cand.cue_token.lemma_.lower() in _ASIDE_LEMMAS
+        and subject is not None
+        and subject.lower_ in ("i", "we", "you")
+        and bool(mask[cand.cue_start])
+    )
+
+
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -185,11 +204,12 @@ def _orphans(
     text: str, quotations: list[Quotation], candidates: list[Candidate]
 ) -> list[Candidate]:
     """Quotations no cue governs, long enough to be statements rather than scare quotes."""
-    covered = [r for c in candidates for r in c.content]
     out: list[Candidate] = []
     for q in quotations:
         if q.level != 0 or _words(text[q.inner_start : q.inner_end]) < _ORPHAN_MIN_WORDS:
             continue
+        # Content of a cue inside this very quotation ("I think ...") does not cover it.
+        covered = [r for c in candidates if not (q.open < c.cue_start < q.close) for r in c.content]
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
             continue
         start, end = q.inner_start, q.inner_end
@@ -212,6 +232,10 @@ def _split_quote_carrier(
         if not cand.cue_lemma:
             continue
         end = max(cand.cue_end, *(e for _, e in cand.content))
+        if cand.source_token is not None and cand.source is not None:
+            # `"…," said Alan Cole, an economist at the Tax Foundation. "…"`
+            last = cand.source_token.doc[cand.source[1] - 1]
+            end = max(end, last.idx + len(last.text))
         if end <= start and end > best_end:
             best, best_end = cand, end
     if best is None or any(ch.isalnum() for ch in text[best_end:start]):

@@ -192,6 +192,8 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+_OPEN_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "to", "over"})
+
 _ROLE_NOUNS = frozenset(
     [
         "source",
@@ -231,10 +233,10 @@ def _has_content_dep(verb: Token) -> bool:
 class AttributionFinder:
     """Finds attribution candidates in a parsed document."""
 
-    def __init__(self, doc: Doc, quotations: list[Quotation]) -> None:
+    def __init__(self, doc: Doc, quotations: list[Quotation], text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.shaper = ContentShaper(doc.text, quotations)
+        self.text = text if text is not None else doc.text
+        self.shaper = ContentShaper(self.text, quotations)
         self.quotations = quotations
 
     def _chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:
@@ -276,14 +278,19 @@ class AttributionFinder:
         s, e = self._chars(start_tok, end_tok)
         return self.shaper.shape(s, e)
 
-    def find(self) -> list[Candidate]:
+    def find(self, open_vocabulary: bool = False) -> list[Candidate]:
+        """Lexicon candidates; with ``open_vocabulary`` also every verb with a complement."""
         found: list[Candidate] = []
         for tok in self.doc:
             cand = None
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
                 cand = self._according(tok)
+                if cand is not None:
+                    cand.extra.update(rule="according", open=False)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 cand = self._verb(tok)
+                if cand is None and open_vocabulary:
+                    cand = self._verb(tok, open_vocabulary=True)
             if cand is not None:
                 found.append(cand)
         return found
@@ -313,17 +320,23 @@ class AttributionFinder:
         s, e = self._chars(tok.i, tok.i + 2)
         return Candidate(s, e, "according to", [content], source_phrase(pobj), pobj, None, tok)
 
-    def _verb(self, verb: Token) -> Candidate | None:
+    def _verb(self, verb: Token, open_vocabulary: bool = False) -> Candidate | None:
+        """A candidate for ``verb``: from the lexicon, or (open_vocabulary) from structure alone,
+        for the learned cue model to accept or reject."""
         lemma = verb.lemma_.lower()
         content: tuple[int, int] | None = None
         addressee: Token | None = None
-        cue_tokens = _cue_tokens(verb)
         cue_lemma = lemma
-        if lemma in lexicon.CLAUSAL_CUES:
+        rule = ""
+        with_preposition: Token | None = None
+        if lemma in lexicon.CLAUSAL_CUES or open_vocabulary:
             ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if ccomp is not None:
                 content = self._content_chars(*self._content_after(ccomp, verb))
-        if content is None and lemma in lexicon.XCOMP_CUES | lexicon.INTENTION_CUES:
+                rule = "ccomp"
+        if content is None and (
+            lemma in lexicon.XCOMP_CUES | lexicon.INTENTION_CUES or open_vocabulary
+        ):
             xcomp = next(
                 (
                     c
@@ -334,30 +347,44 @@ class AttributionFinder:
             )
             if xcomp is not None:
                 content = self._content_chars(*self._content_after(xcomp, verb, False))
-        if content is None and lemma in lexicon.PREPOSITION_CUES:
+                rule = "xcomp"
+        if content is None and (lemma in lexicon.PREPOSITION_CUES or open_vocabulary):
+            allowed = lexicon.PREPOSITION_CUES.get(lemma, _OPEN_PREPOSITIONS)
             for prep in verb.rights:
-                if prep.dep_ == "prep" and prep.lower_ in lexicon.PREPOSITION_CUES[lemma]:
+                if prep.dep_ == "prep" and prep.lower_ in allowed:
                     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                     if obj is None:
                         continue
                     end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
                     content = self._content_chars(prep.i + 1, end)
                     if prep.i == verb.i + 1:
-                        cue_tokens = [*cue_tokens, prep]
+                        with_preposition = prep
                     cue_lemma = f"{lemma} {prep.lower_}"
+                    rule = "prep"
                     break
-        if content is None and lemma in lexicon.OBJECT_CUES:
+        if content is None and (lemma in lexicon.OBJECT_CUES or open_vocabulary):
             content = self._object_content(verb)
+            rule = "dobj" if content else rule
         following = self._quote_after(verb) if lemma in lexicon.CLAUSAL_CUES else None
         if following is not None and (content is None or content[0] >= following.open - 1):
             content = self.shaper.shape(following.inner_start, following.inner_end)
+            rule = "quote-after"
         if content is None and lemma in lexicon.CLAUSAL_CUES:
             content = self._colon_or_adjacent_quote(verb)
+            rule = "colon-or-quote" if content else rule
         if content is None and lemma in lexicon.CLAUSAL_CUES:
             content = self._parenthetical(verb)
+            rule = "parenthetical" if content else rule
         if content is None:
             return None
+        cue_tokens = _cue_tokens(verb)
+        if with_preposition is not None:
+            cue_tokens.append(with_preposition)
         contents = [content]
+        if content[1] <= verb.idx and rule in ("ccomp", "parenthetical"):
+            right = self._right_of_parenthetical(verb)
+            if right is not None:
+                contents.append(right)
         cue_char = verb.idx
         holder = self.shaper.enclosing(*content)
         if holder is not None and not (holder.open < cue_char < holder.close):
@@ -377,7 +404,10 @@ class AttributionFinder:
             source = None
         if subject is not None and subject.lower_ in ("that", "which", "what"):
             subject, source = None, None
-        return Candidate(s, e, cue_lemma, contents, source, subject, addressee, verb)
+        cand = Candidate(s, e, cue_lemma, contents, source, subject, addressee, verb)
+        cand.extra["rule"] = rule
+        cand.extra["open"] = open_vocabulary
+        return cand
 
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The direct object and what follows it in the verb's own clause."""
@@ -445,6 +475,35 @@ class AttributionFinder:
         self, q: Quotation, upto: Quotation | None = None
     ) -> tuple[int, int] | None:
         return self.shaper.shape(q.inner_start, q.inner_end)
+
+    def _right_of_parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """`Though X, he said, Y.`: the reported words continue after the cue clause."""
+        doc = self.doc
+        end = verb.i
+        for child in verb.rights:
+            if child.dep_ in ("punct", "ccomp", "conj", "cc", "advcl", "xcomp"):
+                break
+            end = max(end, child.right_edge.i)
+        comma = end + 1
+        sent_end = verb.sent.end
+        if comma >= sent_end or doc[comma].text != ",":
+            return None
+        start = comma + 1
+        stop = sent_end
+        while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+            stop -= 1
+        if stop - start < 3:
+            return None
+        first = doc[start]
+        if first.tag_ in ("VBG", "VBN") or first.lower_ in ("according", "who", "which"):
+            return None  # `…, he said, adding that …` is a cue of its own
+        if any(
+            t.lemma_.lower() in lexicon.CLAUSAL_CUES and t.pos_ == "VERB"
+            for t in doc[start:stop]
+            if t.dep_ in ("ROOT", "parataxis", "conj")
+        ):
+            return None
+        return self._content_chars(start, stop)
 
     def _parenthetical(self, verb: Token) -> tuple[int, int] | None:
         """`..., the Kremlin said.` parsed with the cue under the content's verb."""
