@@ -120,14 +120,29 @@ def _subtree_range(tok: Token, exclude: set[int] | None = None) -> tuple[int, in
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation and adverbs right before it ("has also said"),
+    its particle ("pointed out") and a bare day right after it ("said Friday")."""
     tokens = [verb]
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
             tokens.append(child)
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i and (
+        verb.doc[i].pos_ == "ADV" and verb.doc[i].lower_ not in _NOT_CUE_ADVERBS
+    ):
+        tokens.append(verb.doc[i])
+        i -= 1
+    doc = verb.doc
     for child in verb.rights:
         if child.dep_ == "prt":
             tokens.append(child)
-    return sorted(tokens, key=lambda t: t.i)
+        if child.i == verb.i + 1 and child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            tokens.append(child)
+    del doc
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+_NOT_CUE_ADVERBS = frozenset({"however", "meanwhile", "so", "thus", "therefore", "when", "how"})
 
 
 def _subject(verb: Token) -> Token | None:
