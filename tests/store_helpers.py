@@ -282,3 +282,76 @@ def fake_analyze(
         if m.group("a") in by_name and m.group("b") in by_name
     ]
     return Record(doc, entities, attributions, events)
+
+
+# Input files ---------------------------------------------------------------------------------
+
+DATA = ROOT / "tests" / "data"
+GOOD = DATA / "ingest"
+
+
+def warc_page(uri: str, html: bytes, status: str = "200 OK", content_type: str = "text/html"):
+    return uri, html, status, content_type
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str, str]]) -> Path:
+    """A WARC (gzipped when ``path`` ends in .gz) with a warcinfo record, then a request and a
+    response record per page."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
+        for uri, body, status, content_type in pages:
+            request = StatusAndHeaders(
+                "GET / HTTP/1.1", [("Host", "news.example.org")], is_http_request=True
+            )
+            writer.write_record(writer.create_warc_record(uri, "request", http_headers=request))
+            headers = StatusAndHeaders(
+                status, [("Content-Type", f"{content_type}; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
+    return path
+
+
+def article_html(title: str, *paragraphs: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{body}</article>"
+        "<footer>Copyright</footer></body></html>"
+    ).encode()
+
+
+PARAGRAPH = (
+    "Officials in Berlin and Moscow confirmed on Friday that the two leaders had spoken by "
+    "telephone for about an hour, their first conversation in almost two years."
+)
+
+
+def standard_warc(path: Path) -> Path:
+    """Two article pages, one image, one 404 page."""
+    return write_warc(
+        path,
+        [
+            warc_page(
+                "https://news.example.org/a",
+                article_html("Leaders speak", "Vladimir Putin spoke to Olaf Scholz.", PARAGRAPH),
+            ),
+            warc_page(
+                "https://news.example.org/logo.png", b"\x89PNG\r\n", content_type="image/png"
+            ),
+            warc_page("https://news.example.org/missing", b"<html>gone</html>", "404 Not Found"),
+            warc_page(
+                "https://news.example.org/b",
+                article_html("Talks resume", "Olaf Scholz urged talks.", PARAGRAPH, PARAGRAPH),
+            ),
+        ],
+    )

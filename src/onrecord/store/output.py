@@ -43,8 +43,13 @@ def write_table(result: Result, out: IO[str]) -> None:
     cells = [[_cut(_flat(row.get(c.name), c), c.width) for c in shown] for row in result.rows]
     widths = [max([len(c.name), *(len(line[i]) for line in cells)]) for i, c in enumerate(shown)]
 
+    right = [c.type == "int" for c in shown]
+
     def line(values: Iterable[str]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip() + "\n"
+        padded = (
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right, strict=True)
+        )
+        return "  ".join(padded).rstrip() + "\n"
 
     out.write(line(c.name for c in shown))
     out.write(line("-" * w for w in widths))

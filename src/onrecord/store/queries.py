@@ -135,6 +135,7 @@ def _fts_match(conn: Connection, query: str) -> tuple[ColumnElement[bool], Any]:
             select(fts.c.rank).where(fts.c.rowid == s.attributions.c.id).scalar_subquery()
         )
     websearch = " ".join(f'"{t}"' if " " in t else t for t in terms)
+    websearch = websearch.translate({ord(ch): " " for ch in s.TS_PUNCTUATION})
     tsquery = func.websearch_to_tsquery("english", websearch)
     tsv = literal_column("attributions.content_tsv")
     return tsv.op("@@")(tsquery), -func.ts_rank(tsv, tsquery)

@@ -12,6 +12,9 @@ Limits (checked before a file is read whole):
 * an ``.html`` file, a WARC HTML payload or one ``.jsonl`` line may be at most
   :data:`MAX_MARKUP_BYTES` (16 MiB).
 
+An HTML page whose extracted text has fewer than :data:`MIN_ARTICLE_WORDS` (20) words has no
+article (trafilatura's fallbacks return navigation text for such pages).
+
 Text must be UTF-8 (a BOM is allowed). A file with NUL bytes or mostly control characters in
 its first 8 KiB is reported as binary.
 """
@@ -30,6 +33,7 @@ from typing import Any, BinaryIO
 MAX_CHARS = 1_000_000
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_MARKUP_BYTES = 16 * 1024 * 1024
+MIN_ARTICLE_WORDS = 20
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -212,8 +216,10 @@ def extract_html(data: bytes, url: str | None = None) -> dict[str, Any]:
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {exc}") from None
     fields = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = (fields.get("text") or "").strip()
-    if not text:
-        raise InputError("no article text found in the HTML")
+    words = len(text.split())
+    if words < MIN_ARTICLE_WORDS:
+        detail = f" (only {words} words of page text)" if words else ""
+        raise InputError(f"no article text found in the HTML{detail}")
     check_text(text)
     return {
         "text": text,
@@ -337,23 +343,30 @@ def read_warc(path: Path, origin: str) -> Iterator[Item]:
         iterator = ArchiveIterator(fh)
         try:
             for record in iterator:
+                item = _warc_item(record)
+                # Only after the record is read: asking earlier skips its content.
                 offset = iterator.get_record_offset()
-                item = _warc_item(record, path, origin, offset)
                 if item is None:
                     continue
+                item.origin, item.doc_id = f"{origin}#{offset}", f"{path.name}#{offset}"
                 if prev is not None:
                     prev.nbytes = max(0, offset - prev_start)
                     yield prev
-                prev, prev_start = None, offset
+                    prev, prev_start = None, offset
                 if item is _CORRUPT:
                     yield Item(
                         f"{origin}#{offset}",
                         f"{path.name}#{offset}",
-                        error=f"corrupt WARC: no valid record at byte {offset}",
+                        error=(
+                            "not a WARC file"
+                            if offset == 0
+                            else f"corrupt WARC: no valid record at byte {offset}"
+                        ),
                         nbytes=size - offset,
                     )
                     return
-                found += 1
+                if item.ignored is None:
+                    found += 1
                 prev = item
         except Exception as exc:  # warcio raises many kinds on damaged input
             where = getattr(iterator, "offset", prev_start)
@@ -385,13 +398,14 @@ def read_warc(path: Path, origin: str) -> Iterator[Item]:
 _CORRUPT = Item("", "")
 
 
-def _warc_item(record: Any, path: Path, origin: str, offset: int) -> Item | None:
-    if record.rec_type is None:
+def _warc_item(record: Any) -> Item | None:
+    """The document in one WARC record (origin and doc_id are set by the caller)."""
+    if record.rec_type is None or record.format != "warc":
         return _CORRUPT
     if record.rec_type not in ("response", "resource"):
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    item = Item(f"{origin}#{offset}", f"{path.name}#{offset}", url=uri)
+    item = Item("", "", url=uri)
     if record.rec_type == "response":
         if record.http_headers is None:
             item.ignored = "response without HTTP headers"

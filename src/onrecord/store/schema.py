@@ -14,7 +14,8 @@ Full-text search over statement content:
   ``attributions.content``, rowid = ``attributions.id``), written in the same transaction as the
   statement.
 * PostgreSQL: a stored generated column ``attributions.content_tsv``
-  (``to_tsvector('english', content)``) with a GIN index.
+  (``to_tsvector('english', content)``, typographic quotes and dashes read as spaces) with a
+  GIN index.
 """
 
 from __future__ import annotations
@@ -169,6 +170,10 @@ class SchemaError(RuntimeError):
     """The store cannot be used with this version of onrecord."""
 
 
+#: Typographic punctuation that PostgreSQL's text search parser would otherwise read as part of
+#: a word under the C locale ("NATO’s" -> "nato’"); turned into spaces before indexing.
+TS_PUNCTUATION = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a\u2014\u2013\u2026"
+
 #: Upgrade steps: MIGRATIONS[v] takes a store at version v to version v + 1.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 
@@ -182,9 +187,10 @@ def _create_extras(conn: Connection) -> None:
             "tokenize='porter unicode61')"
         )
     elif conn.dialect.name == "postgresql":
+        spaces = " " * len(TS_PUNCTUATION)
         conn.exec_driver_sql(
-            "ALTER TABLE attributions ADD COLUMN content_tsv tsvector "
-            "GENERATED ALWAYS AS (to_tsvector('english', content)) STORED"
+            "ALTER TABLE attributions ADD COLUMN content_tsv tsvector GENERATED ALWAYS AS "
+            f"(to_tsvector('english', translate(content, '{TS_PUNCTUATION}', '{spaces}'))) STORED"
         )
         conn.exec_driver_sql(
             "CREATE INDEX ix_attributions_content_tsv ON attributions USING GIN (content_tsv)"
