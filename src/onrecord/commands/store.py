@@ -189,6 +189,8 @@ def ingest_command(
     continues where it stopped. Each failure is reported and kept in the store (see
     `onrecord failures`); the exit status is 1 when any input failed.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
 
@@ -231,6 +233,11 @@ def ingest_command(
         except IngestInterrupted as exc:
             click.echo("interrupted: " + _summary_line(exc.summary), err=True)
             sys.exit(130)
+        except SQLAlchemyError as exc:
+            raise click.ClickException(
+                f"store error, ingest stopped: {exc.args[0] if exc.args else exc}; "
+                "every document stored so far is kept, run the same ingest again to continue"
+            ) from exc
     click.echo(_summary_line(summary))
     if summary.failed:
         sys.exit(1)

@@ -79,7 +79,10 @@ def engine_for(db: str | Path) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:
+        raise StoreError(f"no database driver for {url.drivername}: {exc}") from exc
 
 
 def content_hash(text: str) -> str:
