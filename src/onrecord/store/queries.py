@@ -21,16 +21,14 @@ from typing import Any, Literal
 from sqlalchemy import (
     Connection,
     Integer,
-    and_,
     case,
     column,
-    exists,
     func,
     literal_column,
     select,
     text,
 )
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.sql import Select
 
 from onrecord.store import schema as s
 from onrecord.store.db import Store
@@ -114,12 +112,13 @@ def _terms(query: str) -> list[str]:
     return terms
 
 
-def _fts_match(conn: Connection, query: str) -> tuple[ColumnElement[bool], Any]:
-    """A condition on ``attributions`` matching ``query``, and a rank to order by (best first
-    when ordered ascending)."""
-    terms = _terms(query)
+def _fts_match(query: Select[Any], conn: Connection, text_query: str, *, rank: bool) -> Select[Any]:
+    """``query`` (over ``attributions``) restricted to statements matching ``text_query``;
+    ordered best match first when ``rank``."""
+    terms = _terms(text_query)
     if not terms:
         raise ValueError("the search query has no words")
+    a = s.attributions
     if conn.dialect.name == "sqlite":
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         fts = (
@@ -131,14 +130,14 @@ def _fts_match(conn: Connection, query: str) -> tuple[ColumnElement[bool], Any]:
             .columns(column("rowid", Integer), column("rank"))
             .subquery("fts")
         )
-        return s.attributions.c.id.in_(select(fts.c.rowid)), (
-            select(fts.c.rank).where(fts.c.rowid == s.attributions.c.id).scalar_subquery()
-        )
+        query = query.join(fts, fts.c.rowid == a.c.id)
+        return query.order_by(fts.c.rank) if rank else query
     websearch = " ".join(f'"{t}"' if " " in t else t for t in terms)
     websearch = websearch.translate({ord(ch): " " for ch in s.TS_PUNCTUATION})
     tsquery = func.websearch_to_tsquery("english", websearch)
     tsv = literal_column("attributions.content_tsv")
-    return tsv.op("@@")(tsquery), -func.ts_rank(tsv, tsquery)
+    query = query.where(tsv.op("@@")(tsquery))
+    return query.order_by(func.ts_rank(tsv, tsquery).desc()) if rank else query
 
 
 # Statements --------------------------------------------------------------------------------
@@ -219,8 +218,7 @@ def statements(
         if speaker is not None:
             query = query.where(a.c.speaker_id == resolve_actor(conn, speaker))
         if about:
-            condition, _rank = _fts_match(conn, about)
-            query = query.where(condition)
+            query = _fts_match(query, conn, about, rank=False)
         if since:
             query = query.where(d.c.published_date >= since)
         if until:
@@ -245,8 +243,7 @@ def search(store: Store, query: str, *, limit: int | None = None) -> Result:
     """Statements whose content matches ``query``, best match first."""
     a, d = s.attributions, s.documents
     with store.connect() as conn:
-        condition, rank = _fts_match(conn, query)
-        sql = _statement_select().where(condition).order_by(rank, d.c.id, a.c.id)
+        sql = _fts_match(_statement_select(), conn, query, rank=True).order_by(d.c.id, a.c.id)
         if limit:
             sql = sql.limit(limit)
         rows = _statement_rows(conn.execute(sql).all())
@@ -352,9 +349,7 @@ def events(
     with store.connect() as conn:
         for name in actors:
             actor_id = resolve_actor(conn, name)
-            query = query.where(
-                exists().where(and_(p.c.event_id == e.c.id, p.c.actor_id == actor_id))
-            )
+            query = query.where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id == actor_id)))
         if since:
             query = query.where(e.c.date_value >= since)
         if until:

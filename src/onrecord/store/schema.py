@@ -153,7 +153,8 @@ event_participants = Table(
     Column("role", String(16), primary_key=True),  # actor | recipient
     Column("position", Integer, primary_key=True),
     Column("entity_id", Integer, ForeignKey("entities.id")),
-    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id")),
+    Index("ix_event_participants_actor_event", "actor_id", "event_id"),
 )
 
 failures = Table(
