@@ -15,7 +15,7 @@
 # use this for throwaway data. The server log is DIR/postgres.log.
 set -euo pipefail
 
-die() { echo "start-postgres: $*" >&2; exit "${2:-1}"; }
+die() { echo "start-postgres: $1" >&2; exit "${2:-1}"; }
 
 stop=0
 if [[ "${1:-}" == "--stop" ]]; then stop=1; shift; fi
