@@ -141,3 +141,13 @@ def eval_brat(
         click.echo(json.dumps(result.to_dict(), indent=1, sort_keys=True))
     else:
         click.echo(format_table(result))
+
+
+def _register_commands() -> None:
+    """Commands that live in their own modules: the corpus store (ingest and queries)."""
+    from onrecord.commands import store
+
+    store.register(main)
+
+
+_register_commands()
