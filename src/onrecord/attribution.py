@@ -165,6 +165,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _relative_pronoun(verb: Token) -> Token | None:
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return child
+                return None
+        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
 def source_phrase(tok: Token) -> tuple[int, int]:
     """The whole source phrase: the subject with its appositions and relative clauses
     (PolNeAR's convention: "Douglas Holtz-Eakin, an economist who ..."), no edge punctuation."""
@@ -412,6 +427,10 @@ class AttributionFinder:
                 addressee = None
         subject = _subject(verb)
         source = source_phrase(subject) if subject is not None else None
+        pronoun = _relative_pronoun(verb)
+        if pronoun is not None and subject is not None:
+            # "Flynn, who said ...": the source words are "who", the speaker its antecedent.
+            source = (pronoun.i, pronoun.i + 1)
         first = min(t.i for t in cue_tokens)
         last = max(t.i for t in cue_tokens)
         s, e = self._chars(first, last + 1)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MAX_TEXT_BYTES = 5_000_000  # the longest news articles are ~100 kB; 5 MB is not an article
+# The longest news articles are ~100 kB; 4 MiB is not an article. Same limit as the store's
+# readers (onrecord.store.readers.MAX_TEXT_BYTES).
+MAX_TEXT_BYTES = 4 * 1024 * 1024
 
 
 class InputError(ValueError):
