@@ -22,7 +22,7 @@ from onrecord.speakers import SpeakerContext, SpeakerResolver
 
 _WORD = re.compile(r"\w")
 _LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}[.']?)(?:\s+(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}))"
+    r"^[\"“]?(?P<label>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}[.']?)(?:\s+(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}))"
     r"{0,3}):\s+(?=\S)",
     re.M,
 )
