@@ -127,8 +127,11 @@ def _cue_tokens(verb: Token) -> list[Token]:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
             tokens.append(child)
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i and (
-        verb.doc[i].pos_ == "ADV" and verb.doc[i].lower_ not in _NOT_CUE_ADVERBS
+    while (
+        i >= 0
+        and verb.doc[i].dep_ == "advmod"
+        and verb.doc[i].head.i == verb.i
+        and (verb.doc[i].pos_ == "ADV" and verb.doc[i].lower_ not in _NOT_CUE_ADVERBS)
     ):
         tokens.append(verb.doc[i])
         i -= 1
@@ -222,6 +225,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+_OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "to", "over"})
 
 _ROLE_NOUNS = frozenset(
@@ -448,9 +452,10 @@ class AttributionFinder:
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ == "PRON":
             return None
-        return self._content_chars(
-            obj.left_edge.i, max(obj.right_edge.i + 1, self._own_right_edge(verb))
-        )
+        # "called Clinton a champion": predicative complements belong to what was said;
+        # "rejected the argument in a ruling": the verb's other modifiers do not.
+        end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
+        return self._content_chars(obj.left_edge.i, end)
 
     def _quote_after(self, verb: Token) -> Quotation | None:
         """A quotation that opens right after the cue (`said: “...”`, `said «...»`)."""
@@ -464,10 +469,18 @@ class AttributionFinder:
                 return q
         return None
 
-    def _own_right_edge(self, verb: Token) -> int:
+    def _own_right_edge(self, verb: Token, deps: frozenset[str] | None = None) -> int:
+        """End of the verb's own clause: stops at a comma (", citing her work ...") and at
+        coordinated verbs; ``deps`` limits which complements count."""
         end = verb.i + 1
         for child in verb.rights:
-            if child.dep_ in ("conj", "cc", "punct"):
+            if child.dep_ in ("conj", "cc"):
+                break
+            if child.dep_ == "punct":
+                if child.text in (",", ";", "—", "–", "-", "("):
+                    break
+                continue
+            if deps is not None and child.dep_ not in deps:
                 continue
             end = max(end, child.right_edge.i + 1)
         return end
