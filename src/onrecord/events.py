@@ -1,0 +1,1089 @@
+"""Event coding: PLOVER events, their actors, recipients, dates and flags, from one spaCy parse.
+
+:func:`code_events` reads the parse the rest of the pipeline shares; it never parses again.
+
+Triggers (vocabulary in :mod:`onrecord.plover_lexicon`)
+    A verb from the lexicon (with its particle or preposition: "step down", "call for"), an
+    event noun as the object of a support verb ("held talks", "imposed sanctions"), or a
+    predicative adjective of willingness ("remains open to relaunching talks"). Bare event
+    nouns elsewhere ("During Friday's call") refer to events, they do not report new ones.
+    An attributed statement that evaluates an actor's conduct in hostile terms ("NATO's
+    aggressive policy", "unfriendly policies implemented by Berlin") is an ACCUSE by the
+    speaker against that actor.
+
+Arguments
+    The actor is the subject, resolved with :class:`~onrecord.speakers.SpeakerResolver`; a
+    passive's actor is its "by" agent and its subject the recipient; an infinitive or a
+    conjoined verb takes the subject of the verb it depends on ("agreed to ... and remain"),
+    or its object for verbs like "urge" ("urged Putin to withdraw": Putin's action).
+    Coordinated subjects are all actors ("Putin and Scholz agreed"). The recipient is the
+    object or the object of the trigger's recipient preposition ("met with", "sanctions
+    on"). Countries and capitals acting stand for their governments (sector GOV); entities
+    used as actors get a country and a PLOVER sector where they lack one.
+
+PLOVER conventions
+    * Speech acts (AGREE, REQUEST, REJECT, THREATEN, ACCUSE) absorb the event they promise,
+      ask for, refuse or threaten: "urged Putin to withdraw his troops" is one REQUEST with
+      mode yield, not also a RETREAT. "agreed to meet" is AGREE.
+    * CONSULT: the visitor, or the side that placed the call ("initiated by the German
+      side"), is the actor and the host or called side the recipient; where that is unclear
+      every participant is an actor and there is no recipient. A CONSULT needs two sides.
+    * A cooperative action announced for the future ("will visit", "plans to send aid") is
+      AGREE and a conflictual one THREATEN (PLOVER codes the commitment); "will not" with a
+      cooperative action is REJECT. The ``future`` flag stays on such events.
+    * Negated events ("has never refused") are kept and flagged ``negated``; events in "if" /
+      "unless" clauses or under could / may / might are flagged ``hypothetical``.
+
+Duplicates
+    Headlines, captions, credits and bylines repeat the body and are not coded. Later
+    mentions of an event already coded (same type and same participants, and no date of
+    their own that differs) are merged into the first ("the two leaders held a detailed
+    exchange" during the call already coded). Events that begin "last" / "previously" are
+    earlier events of a kind and are never merged into the current one.
+
+Dates
+    The event's own date expression (attached to its trigger or its clause, as found by
+    :func:`onrecord.dates.find_date_expressions`) resolved against the publication date; for
+    a statement made by a participant of the article's main meeting or call, the date of
+    that meeting (the article's first CONSULT); otherwise the publication-date fallback.
+    Events marked as earlier ("previously") without a date of their own are unresolved.
+    Durations ("in almost two years") are never dates.
+
+``reported_by`` is the innermost attribution whose content holds the trigger; when that
+attribution is the actor's own statement and the event is a speech act, the statement *is*
+the event, so the account that carries it (``via``) reports it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from onrecord import gazetteer, lexicon
+from onrecord import plover_lexicon as lex
+from onrecord.dates import find_date_expressions, publication_fallback, resolve_date
+from onrecord.entities import EntityIndex
+from onrecord.model import Attribution, Document, Entity, Event, EventDate, Span
+from onrecord.plover_lexicon import Trigger
+from onrecord.speakers import SpeakerContext, SpeakerResolver
+
+__all__ = ["code_events"]
+
+_SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline"})
+_SUBJECT = ("nsubj", "nsubjpass", "csubj")
+_PRE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "oprd"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
+_PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "videolink"})
+_GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
+_OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
+_REPORTING = lexicon.CLAUSAL_CUES
+_VERB_OBJECT_IDIOMS: dict[tuple[str, str], Trigger] = {
+    ("open", "fire"): Trigger("ASSAULT", "firearms", ("on", "at")),
+    ("break", "relation"): Trigger("SANCTION", "discontinue", ("with",), False),
+    ("break", "tie"): Trigger("SANCTION", "discontinue", ("with",), False),
+    ("cut", "tie"): Trigger("SANCTION", "discontinue", ("with",), False),
+    ("sever", "tie"): Trigger("SANCTION", "discontinue", ("with",), False),
+    ("sever", "relation"): Trigger("SANCTION", "discontinue", ("with",), False),
+    ("take", "hostage"): Trigger("COERCE", "arrest"),
+    ("lodge", "protest"): Trigger("ACCUSE", "disapprove", ("with", "against"), False),
+    ("set", "fire"): Trigger("COERCE", "seize", ("to",), False),
+    ("lay", "siege"): Trigger("ASSAULT", "heavy-weapons", ("to",), False),
+}
+
+
+@dataclass
+class _Draft:
+    """An event before ids, merging and dates."""
+
+    type: str
+    mode: str | None
+    trigger: Token
+    anchor: Token
+    trigger_span: tuple[int, int]  # token range
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    own_date: EventDate | None = None
+    location: str | None = None
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    previous: bool = False
+    speech: bool = False  # the event is a statement (its speaker's account is the event)
+    statement_by: str | None = None  # the attributed speaker, for statement-derived events
+
+
+@dataclass
+class _Initiation:
+    """ "the call, which was initiated by the German side": who placed a call, and when."""
+
+    entity: str
+    country: str | None
+    date: str | None
+
+
+def code_events(
+    doc: Doc, document: Document, index: EntityIndex, attributions: list[Attribution]
+) -> list[Event]:
+    """PLOVER events of one document, in text order, with ids v1, v2, ..."""
+    return _Coder(doc, document, index, attributions).code()
+
+
+class _Coder:
+    def __init__(
+        self, doc: Doc, document: Document, index: EntityIndex, attributions: list[Attribution]
+    ) -> None:
+        self.doc = doc
+        self.document = document
+        self.index = index
+        self.attributions = attributions
+        self.gaz = gazetteer.load()
+        self.resolver = SpeakerResolver(index)
+        self.context = SpeakerContext()
+        for attribution in attributions:
+            if attribution.speaker and attribution.cue is not None:
+                self.context.remember(attribution.cue.span.start, attribution.speaker)
+        self.published = _published(document.published)
+        self.date_of_token = self._date_tokens()
+        self.absorbed: set[int] = set()
+        self.groups: list[list[str]] = []  # participant lists of multi-party events so far
+        self.initiations: list[_Initiation] = []
+
+    # ----------------------------------------------------------------------------------------
+    # Driver
+
+    def code(self) -> list[Event]:
+        drafts: list[_Draft] = []
+        statements = self._statement_accusations()
+        for tok in self.doc:
+            if tok.i in self.absorbed or tok.is_space:
+                continue
+            found = self._trigger(tok)
+            if found is None:
+                continue
+            if self.document.section_at(tok.idx) in _SKIP_SECTIONS:
+                continue
+            trigger, anchor = found
+            draft = self._draft(tok, anchor, trigger)
+            if draft is not None:
+                drafts.append(draft)
+                if len(draft.actors) + len(draft.recipients) >= 2 and draft.type == "CONSULT":
+                    self.groups.append(draft.actors + draft.recipients)
+        for tok in self.doc:
+            if tok.lemma_.lower() in lex.INITIATE_VERBS and tok.i not in self.absorbed:
+                self._initiation(tok)
+        drafts.extend(statements)
+        drafts.sort(key=lambda d: d.trigger_span[0])
+        drafts = self._merge(drafts)
+        self._apply_initiations(drafts)
+        return self._finish(drafts)
+
+    # ----------------------------------------------------------------------------------------
+    # Triggers
+
+    def _trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
+        """(lexicon entry, anchor verb) when ``tok`` triggers an event."""
+        pos = tok.pos_
+        lemma = tok.lemma_.lower()
+        if pos == "VERB":
+            if tok.i in self.absorbed:
+                return None
+            noun = self._support_noun(tok)
+            if noun is not None:
+                return None  # the event noun it carries is the trigger
+            return self._verb_trigger(tok, lemma)
+        if pos in ("NOUN", "PROPN"):
+            entry = self._noun_entry(tok)
+            if entry is None:
+                return None
+            head = tok.head
+            if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.SUPPORT_VERBS:
+                return entry, head
+            return None
+        if pos == "ADJ" and lemma in lex.ADJECTIVES and tok.dep_ in ("acomp", "amod", "oprd"):
+            heads = self._complement_heads(tok, lex.ADJECTIVES[lemma])
+            if any(h.pos_ in ("VERB", "AUX") or self._noun_entry(h) is not None for h in heads):
+                anchor = tok.head if tok.dep_ == "acomp" else tok
+                return lex.ADJECTIVES[lemma], anchor
+        return None
+
+    def _verb_trigger(self, tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
+        for child in tok.children:
+            if child.dep_ == "prt":
+                entry = lex.PHRASAL.get((lemma, child.lower_))
+                if entry is not None:
+                    return entry, tok
+            elif child.dep_ == "dobj":
+                entry = _VERB_OBJECT_IDIOMS.get((lemma, child.lemma_.lower()))
+                if entry is not None:
+                    return entry, tok
+        for child in tok.children:
+            if child.dep_ == "prep":
+                entry = lex.PREPOSITIONAL.get((lemma, child.lower_))
+                if entry is not None:
+                    return entry, tok
+        if lemma in ("step", "crack", "pull", "shut", "blow", "set", "break", "hand"):
+            return None  # only with their particle
+        if lemma in ("call", "ring"):
+            return self._call_trigger(tok)
+        entry = lex.VERBS.get(lemma)
+        if entry is None:
+            return None
+        if lemma == "warn" and not self._complement_heads(tok, entry):
+            return None  # "warned of risks" is no threat; "warned it would retaliate" is
+        return entry, tok
+
+    def _call_trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
+        """ "X called Y" is a phone call; "called for", "called on", "called it ..." are not."""
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"xcomp", "ccomp", "oprd", "prt"} or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off") for c in tok.children
+        ):
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or not self._actor_like(obj):
+            return None
+        return Trigger("CONSULT", "phone"), tok
+
+    def _noun_entry(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
+                entry = lex.NOUNS.get(f"{child.lemma_.lower()} {lemma}")
+                if entry is not None:
+                    return entry
+        if tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "of":
+            phrase = f"{lemma} of {tok.nbor(2).lower_}"
+            if phrase in lex.NOUNS:
+                return lex.NOUNS[phrase]
+        if lemma == "law" and tok.i > 0 and tok.nbor(-1).lower_ == "martial":
+            return lex.NOUNS["martial law"]
+        return lex.NOUNS.get(lemma)
+
+    def _support_noun(self, verb: Token) -> Token | None:
+        if verb.lemma_.lower() not in lex.SUPPORT_VERBS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and self._noun_entry(child) is not None:
+                return child
+        return None
+
+    # ----------------------------------------------------------------------------------------
+    # One event
+
+    def _draft(self, tok: Token, anchor: Token, trigger: Trigger) -> _Draft | None:
+        complement = None
+        if trigger.complement:
+            complement = self._complement(tok, anchor, trigger)
+        actors, recipients = self._arguments(tok, anchor, trigger, complement)
+        if trigger.participants and len(actors) + len(recipients) < 2:
+            return None
+        if not actors and not recipients:
+            return None
+        type_, mode = trigger.type, trigger.mode
+        if complement is not None:
+            mode = self._complement_mode(type_, mode, complement)
+        if type_ == "CONSULT" and mode is None and self._by_phone(anchor, tok):
+            mode = "phone"
+        draft = _Draft(
+            type=type_,
+            mode=mode,
+            trigger=tok,
+            anchor=anchor,
+            trigger_span=self._trigger_span(tok, anchor),
+            actors=_unique(actors),
+            recipients=[r for r in _unique(recipients) if r not in actors],
+            speech=type_ in lex.SPEECH_TYPES,
+        )
+        if not draft.actors and not draft.recipients:
+            return None
+        draft.negated = self._negated(anchor) or (tok is not anchor and self._negated(tok))
+        draft.future = self._future(anchor)
+        draft.hypothetical = self._hypothetical(anchor)
+        draft.previous = any(
+            c.dep_ == "advmod" and c.lower_ in lex.PREVIOUS_MARKERS for c in anchor.children
+        )
+        draft.own_date = self._own_date(tok, anchor)
+        if draft.own_date and self.published and draft.own_date.value:
+            value = draft.own_date.value
+            if draft.own_date.granularity == "day" and value > self.published.isoformat():
+                draft.future = True
+        draft.location = self._location(tok, anchor, draft)
+        self._plover_future(draft, anchor)
+        return draft
+
+    def _plover_future(self, draft: _Draft, anchor: Token) -> None:
+        """PLOVER codes announced actions as the commitment: AGREE, THREATEN or REJECT."""
+        if not draft.future or draft.hypothetical:
+            return
+        conditional = any(
+            c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+            for c in anchor.children
+        )
+        if draft.type in lex.COOPERATIVE_TYPES:
+            if draft.negated:
+                draft.type, draft.mode, draft.negated = "REJECT", None, False
+            elif conditional:
+                draft.type, draft.mode = "THREATEN", lex.threaten_mode(draft.type, draft.mode)
+            else:
+                draft.type, draft.mode = "AGREE", None
+        elif draft.type in lex.CONFLICT_TYPES and not draft.negated:
+            draft.type, draft.mode = "THREATEN", lex.threaten_mode(draft.type, draft.mode)
+
+    def _trigger_span(self, tok: Token, anchor: Token) -> tuple[int, int]:
+        if tok is anchor:
+            end = tok.i + 1
+            for child in tok.children:
+                if child.dep_ == "prt" and child.i == end:
+                    end += 1
+            return tok.i, end
+        start = tok.i
+        for child in tok.lefts:
+            phrase = f"{child.lemma_.lower()} {tok.lemma_.lower()}"
+            if child.dep_ in ("compound", "amod") and child.i == start - 1 and phrase in lex.NOUNS:
+                start = child.i
+        return start, tok.i + 1
+
+    # ----------------------------------------------------------------------------------------
+    # Complements of speech acts
+
+    def _complement_heads(self, tok: Token, trigger: Trigger) -> list[Token]:
+        heads: list[Token] = []
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp", "acl", "oprd") or (
+                child.dep_ == "advcl" and _infinitive(child)
+            ):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("to", "for", "of", "on", "upon", "with"):
+                heads.extend(c for c in child.children if c.dep_ in ("pcomp", "pobj"))
+            elif child.dep_ == "dobj" and not trigger.object_recipient:
+                heads.append(child)
+        return heads
+
+    def _complement(self, tok: Token, anchor: Token, trigger: Trigger) -> _Draft | None:
+        """The event a speech act asks for, refuses, promises or threatens (absorbed)."""
+        heads = self._complement_heads(tok, trigger)
+        if tok is not anchor:
+            heads.extend(self._complement_heads(anchor, trigger))
+        found: _Draft | None = None
+        for head in heads:
+            for member in [head, *_conjuncts(head)]:
+                for sub in member.subtree:
+                    if sub.i == tok.i:
+                        continue
+                    self.absorbed.add(sub.i)
+                if found is not None and found.type:
+                    continue
+                candidate = self._sub_event(member)
+                if found is None or candidate.type:
+                    found = candidate
+        return found
+
+    def _sub_event(self, head: Token) -> _Draft | None:
+        entry: Trigger | None = None
+        anchor = head
+        trig = head
+        if head.pos_ in ("VERB", "AUX"):
+            noun = self._support_noun(head)
+            if noun is not None:
+                entry, trig = self._noun_entry(noun), noun
+            else:
+                found = self._verb_trigger(head, head.lemma_.lower())
+                entry = found[0] if found else None
+        elif head.pos_ in ("NOUN", "PROPN"):
+            entry = self._noun_entry(head)
+        if entry is None:
+            if head.pos_ in ("NOUN", "PROPN"):
+                # "Russia's readiness to negotiate": the event is the noun's infinitive.
+                for child in head.children:
+                    if child.dep_ == "acl" and _infinitive(child):
+                        return self._sub_event(child)
+            # "to remain in touch": no event, but its arguments still tell the recipient.
+            stub = _Draft("", None, head, head, (head.i, head.i + 1))
+            if head.pos_ in ("VERB", "AUX"):
+                stub.actors = self._resolve_all(s) if (s := self._subject(head)[0]) else []
+            return stub
+        actors, recipients = self._arguments(trig, anchor, entry, None)
+        sub = _Draft(entry.type, entry.mode, trig, anchor, (trig.i, trig.i + 1))
+        sub.actors, sub.recipients = actors, recipients
+        return sub
+
+    def _complement_mode(self, type_: str, mode: str | None, sub: _Draft) -> str | None:
+        if mode is not None:
+            return mode
+        if not sub.type:
+            return None
+        if type_ in ("REQUEST", "REJECT"):
+            return lex.request_mode(sub.type, sub.anchor.lemma_.lower())
+        if type_ == "THREATEN":
+            return lex.threaten_mode(sub.type, sub.mode)
+        return None
+
+    # ----------------------------------------------------------------------------------------
+    # Arguments
+
+    def _arguments(
+        self, tok: Token, anchor: Token, trigger: Trigger, complement: _Draft | None
+    ) -> tuple[list[str], list[str]]:
+        actors: list[str] = []
+        recipients: list[str] = []
+        subject, passive = self._subject(anchor)
+        agent = self._agent(anchor)
+        if passive:
+            if agent is not None:
+                actors += self._resolve_all(agent)
+            if subject is not None and trigger.object_recipient:
+                recipients += self._resolve_all(subject)
+        elif subject is not None:
+            actors += self._resolve_all(subject)
+        # Direct and indirect objects.
+        verb = anchor if tok is not anchor else tok
+        for child in verb.children:
+            if child.dep_ == "dative" or (
+                child.dep_ == "dobj" and trigger.object_recipient and child is not tok
+            ):
+                recipients += self._resolve_all(child)
+        # Recipient prepositions on the trigger (and on the support verb of a noun).
+        holders = [tok] if tok is anchor else [tok, anchor]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in trigger.recipient_preps:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            recipients += self._resolve_all(obj)
+        if trigger.type == "CONSULT" and trigger.mode == "third-party":
+            pass
+        if complement is not None:
+            recipients += self._complement_recipients(tok, anchor, trigger, complement)
+        if trigger.type in ("REJECT", "AGREE", "CONCEDE") and not recipients:
+            recipients += self._owner_of_object(verb)
+        return actors, recipients
+
+    def _complement_recipients(
+        self, tok: Token, anchor: Token, trigger: Trigger, sub: _Draft
+    ) -> list[str]:
+        if trigger.type == "REQUEST":
+            if (
+                any(c.dep_ in ("dobj", "dative") for c in anchor.children)
+                and trigger.control == "object"
+            ):
+                return []
+            on = [
+                obj
+                for c in anchor.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for obj in c.children
+                if obj.dep_ == "pobj"
+            ]
+            if on and trigger.control == "object":
+                return [e for obj in on for e in self._resolve_all(obj)]
+            return sub.actors or sub.recipients
+        if trigger.type == "ACCUSE":
+            return []
+        return sub.recipients
+
+    def _owner_of_object(self, verb: Token) -> list[str]:
+        """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers"."""
+        for child in verb.children:
+            if child.dep_ != "dobj":
+                continue
+            if self._actor_like(child):
+                return self._resolve_all(child)
+            for sub in child.children:
+                if sub.dep_ in ("poss", "compound", "amod") and self._actor_like(sub):
+                    return self._resolve_all(sub)
+                if sub.dep_ in ("prep", "agent") and sub.lower_ in ("by", "from", "of"):
+                    for obj in sub.children:
+                        if obj.dep_ == "pobj" and self._actor_like(obj):
+                            return self._resolve_all(obj)
+        return []
+
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """(subject token, passive) of ``verb``, following control and coordination."""
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return self._relative(child), passive
+            if child.dep_ == "nsubjpass":
+                return self._relative(child), True
+        if depth > 4:
+            return None, passive
+        dep = verb.dep_
+        head = verb.head
+        if dep == "xcomp" or (dep == "advcl" and _infinitive(verb)):
+            if head.lemma_.lower() in _OBJECT_CONTROL | {"call"}:
+                for child in head.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        return child, passive
+            return self._subject(head, depth + 1)[0], passive
+        if dep == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+            subject, head_passive = self._subject(head, depth + 1)
+            return subject, passive or (head_passive and not _has_subject(verb))
+        if dep in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
+            return self._subject(head if dep == "advcl" else head.head, depth + 1)[0], passive
+        if dep == "acl":
+            if verb.tag_ == "VBN":
+                return head, True
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return child, passive
+        if dep == "acomp" or verb.pos_ == "ADJ":
+            return self._subject(head, depth + 1)
+        return None, passive
+
+    def _relative(self, tok: Token) -> Token:
+        """ "which" / "who" as a subject stands for the noun the relative clause modifies."""
+        if tok.lower_ not in _RELATIVE_PRONOUNS:
+            return tok
+        node = tok.head
+        for _ in range(4):
+            if node.dep_ == "relcl":
+                return node.head
+            node = node.head
+        return tok
+
+    def _agent(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+
+    # ----------------------------------------------------------------------------------------
+    # Actors
+
+    def _actor_like(self, tok: Token) -> bool:
+        """Whether a noun phrase can name an actor (so that "the conflict" never becomes one)."""
+        if tok.lower_ in _ACTOR_PRONOUNS or tok.lower_ in _RELATIVE_PRONOUNS:
+            return True
+        if tok.i in self.index.token_entity:
+            return True
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return True
+        if low in lex.SECTOR_BY_NOUN or lemma in lex.SECTOR_BY_NOUN:
+            return True
+        if lemma in lexicon.GOVERNMENT_HEADS or lemma in lexicon.TITLE_WORDS:
+            return True
+        if lemma in _GROUP_REFERENCES:
+            return True
+        return self._country_word(tok) is not None
+
+    def _country_word(self, tok: Token) -> str | None:
+        text = tok.text
+        low = tok.lower_
+        if low == "us" and text != "US":
+            return None
+        found = (
+            self.gaz.country_of_demonym(text)
+            or self.gaz.country_of_name(text)
+            or self.gaz.country_of_capital(text)
+        )
+        if found:
+            return found
+        if low.endswith("s") and self.gaz.country_of_demonym(text[:-1]):
+            return self.gaz.country_of_demonym(text[:-1])
+        return lex.EXTRA_COUNTRY_WORDS.get(low)
+
+    def _resolve_all(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        members = [tok, *_conjuncts(tok)]
+        for member in members:
+            member = self._relative(member)
+            if not self._actor_like(member):
+                continue
+            group = self._group_reference(member)
+            if group is not None:
+                out.extend(group)
+                continue
+            countries = self._modifier_countries(member)
+            if len(countries) > 1 and member.pos_ == "NOUN":
+                # "Hungarian and Romanian officials": one actor per country.
+                for alpha3 in countries:
+                    entity = self._country_actor(alpha3, member)
+                    out.append(entity.id)
+                continue
+            entity_id = self._resolve(member)
+            if entity_id is not None:
+                out.append(entity_id)
+        return out
+
+    def _group_reference(self, tok: Token) -> list[str] | None:
+        """ "the two leaders", "both sides": the participants of the meeting in progress."""
+        if tok.lemma_.lower() not in _GROUP_REFERENCES or tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        if any(self._country_word(c) for c in tok.children if c.dep_ in ("amod", "compound")):
+            return None
+        determined = any(
+            c.lower_ in ("the", "both", "two")
+            for c in tok.children
+            if c.dep_ in _PRE_DEPS | {"predet"}
+        )
+        if not determined or not self.groups:
+            return None
+        return list(self.groups[-1])
+
+    def _modifier_countries(self, tok: Token) -> list[str]:
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ not in ("amod", "compound"):
+                continue
+            for member in [child, *_conjuncts(child)]:
+                alpha3 = self._country_word(member)
+                if alpha3 and alpha3 not in found:
+                    found.append(alpha3)
+        return found
+
+    def _country_actor(self, alpha3: str, head: Token) -> Entity:
+        lemma = head.lemma_.lower()
+        sector = lex.SECTOR_BY_NOUN.get(head.lower_) or lex.SECTOR_BY_NOUN.get(lemma)
+        if sector in (None, "GOV"):
+            return self.index.government(alpha3)
+        info = self.gaz.countries.get(alpha3)
+        adjective = info.adjective if info else alpha3
+        entity = self.index.group(f"{adjective} {head.text}", True)
+        entity.country = entity.country or alpha3
+        entity.sector = entity.sector or sector
+        return entity
+
+    def _resolve(self, tok: Token) -> str | None:
+        start, end = _phrase(tok)
+        entity_id = self.resolver.resolve(start, end, self.context)
+        if entity_id is None:
+            return None
+        entity = self.index.get(entity_id)
+        if entity.kind == "country" and entity.country:
+            # A state acting is its government (PLOVER sector GOV).
+            entity = self.index.government(entity.country)
+            self.index.add_mention(entity, start, end)
+        elif entity.kind == "place" and entity.country and self._capital(entity.name):
+            entity = self.index.government(entity.country)
+        self._code_actor(entity, tok, start, end)
+        return entity.id
+
+    def _capital(self, name: str) -> bool:
+        return self.gaz.country_of_capital(name) is not None
+
+    def _code_actor(self, entity: Entity, head: Token, start: int, end: int) -> None:
+        """Give an actor its country (ISO alpha-3) and PLOVER sector where it lacks them."""
+        if entity.country is None:
+            for tok in self.doc[start:end]:
+                alpha3 = self._country_word(tok)
+                if alpha3:
+                    entity.country = alpha3
+                    break
+        if entity.country is None:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            alpha3 = self._country_word(obj) or self._phrase_country(obj)
+                            if alpha3:
+                                entity.country = alpha3
+        if entity.country is None:
+            entity.country = lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
+        if entity.sector is None:
+            entity.sector = self._sector(entity, head)
+
+    def _phrase_country(self, tok: Token) -> str | None:
+        start, end = _phrase(tok)
+        text = self.doc[start:end].text
+        for key in (text, text.lower().removeprefix("the ")):
+            alpha3 = self.gaz.country_of_name(key) or lex.EXTRA_COUNTRY_WORDS.get(key.lower())
+            if alpha3:
+                return alpha3
+        for sub in self.doc[start:end]:
+            alpha3 = self._country_word(sub)
+            if alpha3:
+                return alpha3
+        return None
+
+    def _sector(self, entity: Entity, head: Token) -> str | None:
+        if entity.kind == "government":
+            return "GOV"
+        if entity.kind == "person" and entity.title:
+            words = entity.title.lower().split()
+            for word in reversed(words):
+                if word in lexicon.SECTOR_BY_TITLE_WORD:
+                    return lexicon.SECTOR_BY_TITLE_WORD[word]
+            return "GOV"
+        words = [w.strip(".,'’") for w in entity.name.lower().split()]
+        words.append(head.lemma_.lower())
+        for word in reversed(words):
+            sector = lex.SECTOR_BY_NOUN.get(word)
+            if sector:
+                return sector
+        if head.lower_ in lexicon.TITLE_WORDS:
+            return "GOV"
+        return None
+
+    # ----------------------------------------------------------------------------------------
+    # Flags, modes, dates, places
+
+    def _negated(self, tok: Token) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+
+    def _future(self, verb: Token) -> bool:
+        node = verb
+        for _ in range(3):
+            for child in node.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.FUTURE_AUXILIARIES:
+                    return True
+                if child.dep_ == "aux" and child.lower_ == "would" and node.dep_ == "ccomp":
+                    return True
+            if node.dep_ in ("xcomp", "conj") and node.head.lemma_.lower() in lex.FUTURE_GOVERNORS:
+                return True
+            if (
+                node.dep_ == "xcomp"
+                and node.head.lemma_.lower() == "go"
+                and any(c.dep_ == "aux" for c in node.head.children)
+            ):
+                return True
+            if node.dep_ not in ("conj", "xcomp"):
+                break
+            node = node.head
+        return False
+
+    def _hypothetical(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in ("could", "may", "might"):
+                return True
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS for c in node.children
+            ):
+                return True
+            if node.dep_ in ("ROOT",) or node.head is node:
+                break
+            node = node.head
+        return False
+
+    def _by_phone(self, anchor: Token, tok: Token) -> bool:
+        for holder in {anchor, tok}:
+            for child in holder.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("by", "over", "via")
+                    and any(o.lower_ in _PHONE_WORDS for o in child.children)
+                ):
+                    return True
+                if child.dep_ == "compound" and child.lower_ in _PHONE_WORDS:
+                    return True
+        return False
+
+    def _date_tokens(self) -> dict[int, tuple[Span, EventDate]]:
+        """Token index -> (expression, resolved date), for the root token of each expression."""
+        out: dict[int, tuple[Span, EventDate]] = {}
+        for expression in find_date_expressions(self.document.text):
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None:
+                continue
+            resolved = resolve_date(expression.text, self.published, span=expression)
+            out[span.root.i] = (expression, resolved)
+        return out
+
+    def _own_date(self, tok: Token, anchor: Token) -> EventDate | None:
+        """A date expression attached to the trigger or its verb, not to a nested clause."""
+        best: EventDate | None = None
+        for index, (_, resolved) in self.date_of_token.items():
+            node = self.doc[index]
+            for _ in range(5):
+                head = node.head
+                if head is node:
+                    break
+                if head.i in (anchor.i, tok.i):
+                    best = best or resolved
+                    break
+                if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
+                    break
+                node = head
+        return best
+
+    def _location(self, tok: Token, anchor: Token, draft: _Draft) -> str | None:
+        for holder in (tok, anchor):
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near"):
+                    continue
+                for obj in child.children:
+                    entity_id = self.index.token_entity.get(obj.i)
+                    if entity_id is None:
+                        continue
+                    if self.index.get(entity_id).kind in ("place", "country"):
+                        return entity_id
+        return None
+
+    # ----------------------------------------------------------------------------------------
+    # Accusations made in attributed statements
+
+    def _statement_accusations(self) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        for attribution in self.attributions:
+            if attribution.speaker is None or attribution.section in _SKIP_SECTIONS:
+                continue
+            cue_token = None
+            if attribution.cue is not None:
+                cue_span = self.doc.char_span(
+                    attribution.cue.span.start, attribution.cue.span.end, alignment_mode="expand"
+                )
+                cue_token = cue_span.root if cue_span is not None else None
+            seen: set[str] = set()
+            for content in attribution.content:
+                span = self.doc.char_span(content.start, content.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    if tok.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    if self._innermost(tok.idx) is not attribution:
+                        continue  # an account inside this one makes the accusation
+                    accused, start = self._evaluated_owner(tok)
+                    if accused is None or accused == attribution.speaker or accused in seen:
+                        continue
+                    seen.add(accused)
+                    anchor = cue_token or tok
+                    draft = _Draft(
+                        type="ACCUSE",
+                        mode="disapprove",
+                        trigger=tok,
+                        anchor=anchor,
+                        trigger_span=(start, tok.i + 1),
+                        actors=[attribution.speaker],
+                        recipients=[accused],
+                        speech=True,
+                        statement_by=attribution.speaker,
+                    )
+                    draft.negated = self._negated(tok.head) if tok.dep_ == "attr" else False
+                    if cue_token is not None:
+                        draft.own_date = self._own_date(cue_token, cue_token)
+                    drafts.append(draft)
+        return drafts
+
+    def _evaluated_owner(self, tok: Token) -> tuple[str | None, int]:
+        """For a noun evaluated in hostile terms, the actor whose conduct it is."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None, tok.i
+        hostile = [
+            c for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.NEGATIVE_EVALUATION
+        ]
+        if not hostile and tok.lower_ not in lex.ACCUSATION_NOUNS:
+            return None, tok.i
+        start = min([c.i for c in hostile] + [tok.i])
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound") and self._actor_like(child):
+                ids = self._resolve_all(child)
+                if ids:
+                    return ids[0], min(start, child.i if child.dep_ == "compound" else start)
+        for sub in tok.subtree:
+            if sub.dep_ in ("agent",) or (sub.dep_ == "prep" and sub.lower_ == "by"):
+                for obj in sub.children:
+                    if obj.dep_ == "pobj" and self._actor_like(obj):
+                        ids = self._resolve_all(obj)
+                        if ids:
+                            return ids[0], start
+        return None, tok.i
+
+    # ----------------------------------------------------------------------------------------
+    # Who placed a call
+
+    def _initiation(self, verb: Token) -> None:
+        agent = self._agent(verb)
+        if agent is None:
+            return
+        theme = None
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "nsubj", "dobj"):
+                theme = self._relative(child)
+        if theme is None or theme.lemma_.lower() not in lex.CALL_NOUNS:
+            # "which Moscow said was initiated by ...": climb to the relative clause's noun.
+            node = verb
+            for _ in range(4):
+                if node.dep_ == "relcl":
+                    theme = node.head
+                    break
+                node = node.head
+        if theme is None or theme.lemma_.lower() not in lex.CALL_NOUNS:
+            return
+        ids = self._resolve_all(agent)
+        if not ids:
+            return
+        entity = self.index.get(ids[0])
+        date = None
+        for child in theme.children:
+            if child.i in self.date_of_token:
+                date = self.date_of_token[child.i][1].value
+        key = (ids[0], date)
+        if any((i.entity, i.date) == key for i in self.initiations):
+            return
+        self.initiations.append(_Initiation(ids[0], entity.country, date))
+
+    def _apply_initiations(self, drafts: list[_Draft]) -> None:
+        for initiation in self.initiations:
+            for draft in drafts:
+                if draft.type != "CONSULT" or draft.recipients or len(draft.actors) < 2:
+                    continue
+                value = draft.own_date.value if draft.own_date else None
+                if initiation.date is not None and initiation.date != value:
+                    continue
+                if initiation.date is None and draft.previous:
+                    continue
+                callers = [
+                    a
+                    for a in draft.actors
+                    if a == initiation.entity
+                    or (initiation.country and self.index.get(a).country == initiation.country)
+                ]
+                called = [a for a in draft.actors if a not in callers]
+                if callers and called:
+                    draft.actors, draft.recipients = callers, called
+                break
+
+    # ----------------------------------------------------------------------------------------
+    # Merging and output
+
+    def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
+        kept: list[_Draft] = []
+        for draft in drafts:
+            participants = frozenset(draft.actors) | frozenset(draft.recipients)
+            duplicate = None
+            for earlier in kept:
+                if earlier.type != draft.type or earlier.previous or draft.previous:
+                    continue
+                if frozenset(earlier.actors) | frozenset(earlier.recipients) != participants:
+                    continue
+                if (earlier.negated, earlier.hypothetical) != (draft.negated, draft.hypothetical):
+                    continue
+                mine = draft.own_date.value if draft.own_date else None
+                theirs = earlier.own_date.value if earlier.own_date else None
+                if mine is None or mine == theirs:
+                    duplicate = earlier
+                    break
+            if duplicate is None:
+                if draft.previous and draft.mode is None:
+                    # "last spoke in December 2022": the earlier contact of the same kind.
+                    for earlier in kept:
+                        same = frozenset(earlier.actors) | frozenset(earlier.recipients)
+                        if earlier.type == draft.type and same == participants:
+                            draft.mode = earlier.mode
+                            break
+                kept.append(draft)
+            elif duplicate.mode is None:
+                duplicate.mode = draft.mode
+        return kept
+
+    def _finish(self, drafts: list[_Draft]) -> list[Event]:
+        text = self.document.text
+        main = next((d for d in drafts if d.type == "CONSULT" and not d.previous), None)
+        main_people = set(main.actors + main.recipients) if main else set()
+        events: list[Event] = []
+        for number, draft in enumerate(drafts, start=1):
+            start_tok, end_tok = draft.trigger_span
+            span = self.doc[start_tok:end_tok]
+            trigger = Span.of(text, span.start_char, span.end_char)
+            reported_by, speaker = self._reported_by(trigger.start, draft)
+            date = draft.own_date
+            if date is None and draft.previous:
+                date = EventDate(None, None, None, "unresolved")
+            if date is None and main is not None and draft is not main and main.own_date:
+                people = set(draft.actors) | {speaker, draft.statement_by}
+                if people & main_people:
+                    date = main.own_date
+            if date is None:
+                date = publication_fallback(self.published)
+            events.append(
+                Event(
+                    id=f"v{number}",
+                    type=draft.type,
+                    trigger=trigger,
+                    mode=draft.mode,
+                    actors=list(draft.actors),
+                    recipients=list(draft.recipients),
+                    date=date,
+                    location=draft.location,
+                    reported_by=reported_by,
+                    negated=draft.negated,
+                    future=draft.future,
+                    hypothetical=draft.hypothetical,
+                )
+            )
+        return events
+
+    def _innermost(self, offset: int) -> Attribution | None:
+        """The smallest attribution whose content holds character ``offset``."""
+        best: Attribution | None = None
+        best_size = 0
+        for attribution in self.attributions:
+            if attribution.section in _SKIP_SECTIONS:
+                continue
+            if any(c.start <= offset < c.end for c in attribution.content):
+                size = sum(c.end - c.start for c in attribution.content)
+                if best is None or size < best_size:
+                    best, best_size = attribution, size
+        return best
+
+    def _reported_by(self, offset: int, draft: _Draft) -> tuple[str | None, str | None]:
+        """(reporting attribution id, speaker of the innermost statement holding the event)."""
+        best = self._innermost(offset)
+        if best is None:
+            return None, None
+        speaker = best.speaker
+        own = best.speaker in draft.actors or best.speaker == draft.statement_by
+        if (draft.speech or draft.type == "SUPPORT") and own:
+            return best.via, speaker
+        return best.id, speaker
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        member = stack.pop(0)
+        out.append(member)
+        stack.extend(c for c in member.children if c.dep_ == "conj")
+    return out
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok``, without clauses and appositions."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _PRE_DEPS:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    while start < end and tok.doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT for c in verb.children)
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: list[str] = []
+    for entity_id in ids:
+        if entity_id not in seen:
+            seen.append(entity_id)
+    return seen
