@@ -81,18 +81,8 @@ _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "vid
 _GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
 _OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
 _REPORTING = lexicon.CLAUSAL_CUES
-_VERB_OBJECT_IDIOMS: dict[tuple[str, str], Trigger] = {
-    ("open", "fire"): Trigger("ASSAULT", "firearms", ("on", "at")),
-    ("break", "relation"): Trigger("SANCTION", "discontinue", ("with",), False),
-    ("break", "tie"): Trigger("SANCTION", "discontinue", ("with",), False),
-    ("cut", "tie"): Trigger("SANCTION", "discontinue", ("with",), False),
-    ("sever", "tie"): Trigger("SANCTION", "discontinue", ("with",), False),
-    ("sever", "relation"): Trigger("SANCTION", "discontinue", ("with",), False),
-    ("take", "hostage"): Trigger("COERCE", "arrest"),
-    ("lodge", "protest"): Trigger("ACCUSE", "disapprove", ("with", "against"), False),
-    ("set", "fire"): Trigger("COERCE", "seize", ("to",), False),
-    ("lay", "siege"): Trigger("ASSAULT", "heavy-weapons", ("to",), False),
-}
+_EFFORT_NOUNS = frozenset({"mission", "effort", "bid", "attempt", "initiative", "campaign"})
+_MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "round", "wave", "spate", "string"})
 
 
 @dataclass
@@ -187,22 +177,17 @@ class _Coder:
     def _trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
         """(lexicon entry, anchor verb) when ``tok`` triggers an event."""
         pos = tok.pos_
-        lemma = tok.lemma_.lower()
         if pos == "VERB":
-            if tok.i in self.absorbed:
-                return None
-            noun = self._support_noun(tok)
-            if noun is not None:
-                return None  # the event noun it carries is the trigger
-            return self._verb_trigger(tok, lemma)
+            return self._verb_trigger(tok)
         if pos in ("NOUN", "PROPN"):
             entry = self._noun_entry(tok)
             if entry is None:
                 return None
-            head = tok.head
-            if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.SUPPORT_VERBS:
-                return entry, head
+            carrier = self._carrier(tok)
+            if carrier is not None and self._support_noun(carrier) is tok:
+                return self._noun_in_context(entry, tok, carrier), carrier
             return None
+        lemma = tok.lemma_.lower()
         if pos == "ADJ" and lemma in lex.ADJECTIVES and tok.dep_ in ("acomp", "amod", "oprd"):
             heads = self._complement_heads(tok, lex.ADJECTIVES[lemma])
             if any(h.pos_ in ("VERB", "AUX") or self._noun_entry(h) is not None for h in heads):
@@ -210,22 +195,30 @@ class _Coder:
                 return lex.ADJECTIVES[lemma], anchor
         return None
 
-    def _verb_trigger(self, tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
-        for child in tok.children:
-            if child.dep_ == "prt":
-                entry = lex.PHRASAL.get((lemma, child.lower_))
+    def _verb_trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
+        lemma = _lemma(tok)
+        particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if particle is not None:
+            entry = lex.PHRASAL.get((lemma, particle.lower_))
+            if entry is not None:
+                return self._refine(entry, tok, lemma), tok
+        obj = _object(tok)
+        if obj is not None:
+            entry = lex.VERB_OBJECT.get((lemma, obj.lemma_.lower()))
+            if entry is not None:
+                return entry, tok
+            if lemma in lex.TERMINATORS:
+                entry = self._termination(obj)
                 if entry is not None:
                     return entry, tok
-            elif child.dep_ == "dobj":
-                entry = _VERB_OBJECT_IDIOMS.get((lemma, child.lemma_.lower()))
-                if entry is not None:
-                    return entry, tok
+        if particle is None and self._support_noun(tok) is not None:
+            return None  # the event noun it carries is the trigger
         for child in tok.children:
             if child.dep_ == "prep":
                 entry = lex.PREPOSITIONAL.get((lemma, child.lower_))
                 if entry is not None:
                     return entry, tok
-        if lemma in ("step", "crack", "pull", "shut", "blow", "set", "break", "hand"):
+        if lemma in ("step", "crack", "pull", "shut", "blow", "set", "break", "hand", "ship"):
             return None  # only with their particle
         if lemma in ("call", "ring"):
             return self._call_trigger(tok)
@@ -234,7 +227,55 @@ class _Coder:
             return None
         if lemma == "warn" and not self._complement_heads(tok, entry):
             return None  # "warned of risks" is no threat; "warned it would retaliate" is
-        return entry, tok
+        return self._refine(entry, tok, lemma), tok
+
+    def _refine(self, entry: Trigger, tok: Token, lemma: str) -> Trigger:
+        """Adjust a verb's coding to what it acts on: "welcomed the statement" is SUPPORT."""
+        obj = _object(tok)
+        obj_lemma = obj.lemma_.lower() if obj is not None else ""
+        if lemma == "welcome" and obj is not None and not self._actor_like(obj):
+            return Trigger("SUPPORT", None, ("for",), False)
+        if lemma in ("hand", "deliver", "send", "give") and obj_lemma in lex.AID_OBJECTS:
+            return Trigger("AID", None, ("to",), False)
+        if lemma in ("send", "dispatch") and obj_lemma in lex.INSPECTORS:
+            return Trigger("ACCUSE", "investigate", ("to",), False)
+        if lemma in ("capture", "seize", "take") and obj_lemma in lex.PLACE_OBJECTS:
+            return Trigger("ASSAULT", "heavy-weapons", (), False)
+        if lemma == "protest" and any(c.dep_ == "ccomp" for c in tok.children):
+            return Trigger("ACCUSE", "disapprove", ("to",), False)
+        if lemma == "agree" and any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(o.lemma_.lower() in ("demand", "request", "condition") for o in c.children)
+            for c in tok.children
+        ):
+            return Trigger("CONCEDE", None, (), False)
+        return entry
+
+    def _termination(self, obj: Token) -> Trigger | None:
+        """ "ended mediation", "lifted the curfew", "halted attacks": coded by what ends."""
+        entry = self._noun_entry(obj)
+        if entry is None:
+            return None
+        preps = (*entry.recipient_preps, "to", "with", "on", "for", "between", "in")
+        lemma = obj.lemma_.lower()
+        if lemma in ("blockade", "siege"):
+            return Trigger("RETREAT", "access", preps, False)
+        if entry.type in ("CONSULT", "AID", "COOPERATE", "SUPPORT", "AGREE"):
+            return Trigger("SANCTION", "discontinue", preps, False)
+        if entry.type in ("PROTEST", "COERCE", "SANCTION"):
+            return Trigger("CONCEDE", None, preps, False)
+        if entry.type == "ASSAULT":
+            return Trigger("RETREAT", "ceasefire", preps, False)
+        if entry.type == "MOBILIZE":
+            return Trigger("RETREAT", "withdraw", preps, False)
+        return None
+
+    def _noun_in_context(self, entry: Trigger, noun: Token, carrier: Token) -> Trigger:
+        verb = _lemma(carrier)
+        if entry.type == "AGREE" and verb in ("sign", "conclude", "ratify"):
+            return Trigger("SUPPORT", None, entry.recipient_preps, False)
+        return entry
 
     def _call_trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
         """ "X called Y" is a phone call; "called for", "called on", "called it ..." are not."""
@@ -250,9 +291,16 @@ class _Coder:
 
     def _noun_entry(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
-        for child in tok.children:
-            if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
+        compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        for child in compounds:
+            if child.i == tok.i - 1:
                 entry = lex.NOUNS.get(f"{child.lemma_.lower()} {lemma}")
+                if entry is not None:
+                    return entry
+        if lemma in _EFFORT_NOUNS:
+            # "a mediation mission", "a peace effort": the event is the modifier.
+            for child in compounds:
+                entry = lex.NOUNS.get(child.lemma_.lower())
                 if entry is not None:
                     return entry
         if tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "of":
@@ -263,12 +311,31 @@ class _Coder:
             return lex.NOUNS["martial law"]
         return lex.NOUNS.get(lemma)
 
+    def _carrier(self, noun: Token) -> Token | None:
+        """The support verb of an event noun: "held talks", "launched 10 days of war games"."""
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            return noun.head
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+            measure = head.head
+            if measure.lemma_.lower() in _MEASURE_NOUNS or measure.pos_ == "NUM":
+                return measure.head
+        return None
+
     def _support_noun(self, verb: Token) -> Token | None:
-        if verb.lemma_.lower() not in lex.SUPPORT_VERBS:
+        if _lemma(verb) not in lex.SUPPORT_VERBS:
             return None
         for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") and self._noun_entry(child) is not None:
+            if child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if self._noun_entry(child) is not None:
                 return child
+            if child.lemma_.lower() in _MEASURE_NOUNS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj" and self._noun_entry(obj) is not None:
+                                return obj
         return None
 
     # ----------------------------------------------------------------------------------------
@@ -286,8 +353,17 @@ class _Coder:
         type_, mode = trigger.type, trigger.mode
         if complement is not None:
             mode = self._complement_mode(type_, mode, complement)
+            if (
+                type_ == "AGREE"
+                and _lemma(tok) not in ("agree", "accept")
+                and complement.type in lex.CONFLICT_TYPES
+            ):
+                # "vowed to fight", "is prepared to impose martial law": a threat.
+                type_, mode = "THREATEN", lex.threaten_mode(complement.type, complement.mode)
         if type_ == "CONSULT" and mode is None and self._by_phone(anchor, tok):
             mode = "phone"
+        if type_ == "ASSAULT" and mode is None:
+            mode = self._instrument_mode(tok, anchor)
         draft = _Draft(
             type=type_,
             mode=mode,
@@ -300,6 +376,12 @@ class _Coder:
         )
         if not draft.actors and not draft.recipients:
             return None
+        if (
+            type_ == "CONSULT"
+            and _lemma(tok) in ("arrive", "travel", "fly")
+            and any(self.index.get(a).sector == "MIL" for a in draft.actors)
+        ):
+            draft.type, draft.mode = "MOBILIZE", "troops"  # troops arriving are no visit
         draft.negated = self._negated(anchor) or (tok is not anchor and self._negated(tok))
         draft.future = self._future(anchor)
         draft.hypothetical = self._hypothetical(anchor)
@@ -312,17 +394,30 @@ class _Coder:
             if draft.own_date.granularity == "day" and value > self.published.isoformat():
                 draft.future = True
         draft.location = self._location(tok, anchor, draft)
-        self._plover_future(draft, anchor)
+        self._plover_conventions(draft, anchor)
         return draft
 
-    def _plover_future(self, draft: _Draft, anchor: Token) -> None:
-        """PLOVER codes announced actions as the commitment: AGREE, THREATEN or REJECT."""
-        if not draft.future or draft.hypothetical:
+    def _plover_conventions(self, draft: _Draft, anchor: Token) -> None:
+        """PLOVER codes refusals as REJECT and announced actions as the commitment: AGREE
+        for cooperation, THREATEN for conflict (or for anything made conditional on the other
+        side: "will withdraw unless ...")."""
+        lemma = _lemma(draft.trigger)
+        if draft.negated and (
+            (draft.type == "AGREE" and lemma in ("agree", "accept"))
+            or (draft.type == "CONCEDE" and lemma in ("allow", "permit", "accept"))
+        ):
+            # "will not accept refugees", "failed to reach agreement": a refusal.
+            draft.type, draft.mode, draft.negated = "REJECT", None, False
             return
         conditional = any(
             c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
             for c in anchor.children
         )
+        if draft.type in lex.CONFLICT_TYPES and conditional and not draft.negated:
+            draft.type, draft.mode = "THREATEN", lex.threaten_mode(draft.type, draft.mode)
+            return
+        if not draft.future or draft.hypothetical:
+            return
         if draft.type in lex.COOPERATIVE_TYPES:
             if draft.negated:
                 draft.type, draft.mode, draft.negated = "REJECT", None, False
@@ -332,6 +427,23 @@ class _Coder:
                 draft.type, draft.mode = "AGREE", None
         elif draft.type in lex.CONFLICT_TYPES and not draft.negated:
             draft.type, draft.mode = "THREATEN", lex.threaten_mode(draft.type, draft.mode)
+
+    def _instrument_mode(self, tok: Token, anchor: Token) -> str | None:
+        """ "killed by an improvised explosive device", "in a bomb attack": the ASSAULT mode."""
+        candidates: list[Token] = [tok]
+        candidates += [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        for child in anchor.children:
+            if child.dep_ in ("nsubj", "agent", "prep"):
+                for sub in [child, *child.children]:
+                    candidates.append(sub)
+                    candidates += [c for c in sub.children if c.dep_ in ("compound", "pobj")]
+        for cand in candidates:
+            mode = lex.INSTRUMENT_MODES.get(cand.lower_) or lex.INSTRUMENT_MODES.get(
+                cand.lemma_.lower()
+            )
+            if mode:
+                return mode
+        return None
 
     def _trigger_span(self, tok: Token, anchor: Token) -> tuple[int, int]:
         if tok is anchor:
@@ -391,7 +503,7 @@ class _Coder:
             if noun is not None:
                 entry, trig = self._noun_entry(noun), noun
             else:
-                found = self._verb_trigger(head, head.lemma_.lower())
+                found = self._verb_trigger(head)
                 entry = found[0] if found else None
         elif head.pos_ in ("NOUN", "PROPN"):
             entry = self._noun_entry(head)
@@ -437,30 +549,72 @@ class _Coder:
                 actors += self._resolve_all(agent)
             if subject is not None and trigger.object_recipient:
                 recipients += self._resolve_all(subject)
+            elif subject is not None and agent is None and trigger.type == "RETREAT":
+                # "peacekeepers were withdrawn", "guerrillas have been demobilized".
+                actors += self._resolve_all(subject)
         elif subject is not None:
             actors += self._resolve_all(subject)
         # Direct and indirect objects.
         verb = anchor if tok is not anchor else tok
+        obj = None
         for child in verb.children:
+            if child.dep_ == "dobj":
+                obj = child
             if child.dep_ == "dative" or (
                 child.dep_ == "dobj" and trigger.object_recipient and child is not tok
             ):
                 recipients += self._resolve_all(child)
-        # Recipient prepositions on the trigger (and on the support verb of a noun).
+        # Recipient prepositions on the trigger, on the support verb of a noun, and on an
+        # object that is not the recipient ("halted economic aid to Serbia").
         holders = [tok] if tok is anchor else [tok, anchor]
+        preps = trigger.recipient_preps
+        if obj is not None and obj is not tok and not trigger.object_recipient:
+            holders.append(obj)
+            preps = (*preps, "to", "on", "against", "with", "for")
         for holder in holders:
-            for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in trigger.recipient_preps:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            recipients += self._resolve_all(obj)
-        if trigger.type == "CONSULT" and trigger.mode == "third-party":
-            pass
+            recipients += self._prep_recipients(holder, preps)
         if complement is not None:
             recipients += self._complement_recipients(tok, anchor, trigger, complement)
         if trigger.type in ("REJECT", "AGREE", "CONCEDE") and not recipients:
             recipients += self._owner_of_object(verb)
+            if complement is not None and not recipients:
+                recipients += self._owner(complement.trigger)
+        if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID", "RETREAT"}:
+            target = obj if obj is not None and obj is not tok else (subject if passive else None)
+            if target is not None:
+                recipients += self._target_by_origin(target)
         return actors, recipients
+
+    def _prep_recipients(self, holder: Token, preps: tuple[str, ...], depth: int = 0) -> list[str]:
+        found: list[str] = []
+        for child in holder.children:
+            if child.dep_ != "prep":
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ in preps:
+                    found += self._resolve_all(obj)
+                elif child.lower_ == "of" and depth < 1:
+                    found += self._prep_recipients(obj, preps, depth + 1)
+        return found
+
+    def _target_by_origin(self, tok: Token) -> list[str]:
+        """ "demolished Palestinian homes": the people the things belong to, by country."""
+        tok = self._partitive(tok)
+        if self._actor_like(tok):
+            return self._resolve_all(tok)
+        countries = self._modifier_countries(tok)
+        if len(countries) != 1 or tok.pos_ != "NOUN":
+            return []
+        start, end = _phrase(tok)
+        while start < end and self.doc[start].dep_ in ("det", "nummod", "quantmod"):
+            start += 1
+        entity = self.index.group(_describe(self.doc[start:end].text), True)
+        entity.country = entity.country or countries[0]
+        entity.sector = entity.sector or "CVL"
+        self.index.add_mention(entity, start, end)
+        return [entity.id]
 
     def _complement_recipients(
         self, tok: Token, anchor: Token, trigger: Trigger, sub: _Draft
@@ -488,17 +642,21 @@ class _Coder:
     def _owner_of_object(self, verb: Token) -> list[str]:
         """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers"."""
         for child in verb.children:
-            if child.dep_ != "dobj":
-                continue
-            if self._actor_like(child):
-                return self._resolve_all(child)
-            for sub in child.children:
-                if sub.dep_ in ("poss", "compound", "amod") and self._actor_like(sub):
-                    return self._resolve_all(sub)
-                if sub.dep_ in ("prep", "agent") and sub.lower_ in ("by", "from", "of"):
-                    for obj in sub.children:
-                        if obj.dep_ == "pobj" and self._actor_like(obj):
-                            return self._resolve_all(obj)
+            if child.dep_ == "dobj":
+                if self._actor_like(child):
+                    return self._resolve_all(child)
+                return self._owner(child)
+        return []
+
+    def _owner(self, noun: Token) -> list[str]:
+        """Who a proposal, demand or plan comes from: its possessor, nationality or author."""
+        for sub in noun.children:
+            if sub.dep_ in ("poss", "compound", "amod") and self._actor_like(sub):
+                return self._resolve_all(sub)
+            if sub.dep_ in ("prep", "agent") and sub.lower_ in ("by", "from"):
+                for obj in sub.children:
+                    if obj.dep_ == "pobj" and self._actor_like(obj):
+                        return self._resolve_all(obj)
         return []
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -570,9 +728,18 @@ class _Coder:
             return True
         if lemma in lexicon.GOVERNMENT_HEADS or lemma in lexicon.TITLE_WORDS:
             return True
-        if lemma in _GROUP_REFERENCES:
+        if lemma in _GROUP_REFERENCES or lemma in lex.ORGANIZATION_HEADS:
             return True
-        return self._country_word(tok) is not None
+        if self._country_word(tok) is not None:
+            return True
+        if tok.pos_ == "NOUN" and low not in lex.NOT_HUMAN and low.endswith(lex.HUMAN_SUFFIXES):
+            return True
+        # "Israeli army bulldozers": an actor word among the modifiers.
+        return any(
+            c.lower_ in lex.SECTOR_BY_NOUN or c.i in self.index.token_entity
+            for c in tok.children
+            if c.dep_ in ("compound", "poss") and c.i < tok.i
+        )
 
     def _country_word(self, tok: Token) -> str | None:
         text = tok.text
@@ -594,7 +761,7 @@ class _Coder:
         out: list[str] = []
         members = [tok, *_conjuncts(tok)]
         for member in members:
-            member = self._relative(member)
+            member = self._partitive(self._relative(member))
             if not self._actor_like(member):
                 continue
             group = self._group_reference(member)
@@ -612,6 +779,18 @@ class _Coder:
             if entity_id is not None:
                 out.append(entity_id)
         return out
+
+    def _partitive(self, tok: Token) -> Token:
+        """ "a group of Moroccan diplomats", "thousands of Nigerians": the group named."""
+        for _ in range(3):
+            if tok.lemma_.lower() not in lex.PARTITIVES and tok.pos_ != "NUM":
+                return tok
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is None:
+                return tok
+            tok = obj
+        return tok
 
     def _group_reference(self, tok: Token) -> list[str] | None:
         """ "the two leaders", "both sides": the participants of the meeting in progress."""
@@ -726,7 +905,10 @@ class _Coder:
     # Flags, modes, dates, places
 
     def _negated(self, tok: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+            return True
+        # "failed to reach agreement"
+        return tok.dep_ == "xcomp" and _lemma(tok.head) == "fail" and not self._negated(tok.head)
 
     def _future(self, verb: Token) -> bool:
         node = verb
@@ -1071,6 +1253,43 @@ def _phrase(tok: Token) -> tuple[int, int]:
     while start < end and tok.doc[start].is_punct:
         start += 1
     return start, end
+
+
+_KNOWN_VERBS = frozenset(
+    set(lex.VERBS)
+    | set(lex.SUPPORT_VERBS)
+    | set(lex.TERMINATORS)
+    | {key[0] for key in lex.PHRASAL}
+    | {key[0] for key in lex.PREPOSITIONAL}
+    | {key[0] for key in lex.VERB_OBJECT}
+    | {"call", "ring"}
+)
+_INFLECTIONS = (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+def _lemma(tok: Token) -> str:
+    """The verb's lemma, repaired where the lemmatizer misses a lexicon verb ("staged")."""
+    lemma = tok.lemma_.lower()
+    if lemma in _KNOWN_VERBS:
+        return lemma
+    low = tok.lower_
+    for suffix, replacement in _INFLECTIONS:
+        if low.endswith(suffix):
+            candidate = low[: -len(suffix)] + replacement
+            if candidate in _KNOWN_VERBS:
+                return candidate
+    return lemma
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _describe(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) or text
 
 
 def _infinitive(verb: Token) -> bool:

@@ -120,6 +120,7 @@ VERBS: dict[str, Trigger] = {
     "promise": _t("AGREE", None, "to", complement=True),
     "pledge": _t("AGREE", None, "to", complement=True),
     "vow": _t("AGREE", None, "to", complement=True),
+    "swear": _t("AGREE", None, "to", complement=True),
     "offer": _t("AGREE", None, "to", complement=True),
     "commit": _t("AGREE", None, "to", complement=True),
     "accept": _t("AGREE", None, "from", obj=False, complement=True),
@@ -154,6 +155,9 @@ VERBS: dict[str, Trigger] = {
     "apologise": _t("SUPPORT", None, "to"),
     "recognize": _t("SUPPORT"),
     "recognise": _t("SUPPORT"),
+    "upgrade": _t("SUPPORT", None, "with", obj=False),
+    "normalize": _t("SUPPORT", None, "with", obj=False),
+    "normalise": _t("SUPPORT", None, "with", obj=False),
     "forgive": _t("SUPPORT"),
     "sign": _t("SUPPORT", None, "with", obj=False),
     "congratulate": _t("SUPPORT"),
@@ -181,6 +185,7 @@ VERBS: dict[str, Trigger] = {
     "give": _t("AID", None, "to", obj=True),
     "grant": _t("AID", None, "to", obj=True),
     "send": _t("AID", None, "to", obj=False),
+    "dispatch": _t("AID", None, "to", obj=False),
     "supply": _t("AID", None, "to with", obj=False),
     "airlift": _t("AID", None, "to", obj=False),
     "evacuate": _t("AID", None, "from", obj=True),
@@ -218,7 +223,7 @@ VERBS: dict[str, Trigger] = {
     "beg": _t("REQUEST", None, "", complement=True, control="object"),
     "order": _t("REQUEST", None, "", complement=True, control="object"),
     "invite": _t("REQUEST", "meet", "", complement=True, control="object"),
-    "summon": _t("REQUEST", "meet", ""),
+    "summon": _t("ACCUSE", "disapprove", ""),  # summoning an ambassador is a protest
     # ACCUSE: accuse, blame, criticize, condemn, investigate, allege.
     "accuse": _t("ACCUSE", "allege", "", complement=True),
     "charge": _t("ACCUSE", "allege", "", complement=True),
@@ -247,6 +252,8 @@ VERBS: dict[str, Trigger] = {
     "rebuff": _t("REJECT", None, "", obj=False, complement=True),
     "oppose": _t("REJECT", None, "", obj=False, complement=True),
     "defy": _t("REJECT", None, "", obj=False, complement=True),
+    "violate": _t("REJECT", None, "", obj=False, complement=True),
+    "breach": _t("REJECT", None, "", obj=False, complement=True),
     "renege": _t("REJECT", None, "on", obj=False, complement=True),
     "boycott": _t("PROTEST", "boycott"),
     # THREATEN.
@@ -297,6 +304,8 @@ VERBS: dict[str, Trigger] = {
     "seize": _t("COERCE", "seize", "from", obj=False),
     "confiscate": _t("COERCE", "seize", "from", obj=False),
     "capture": _t("COERCE", "seize"),
+    "destroy": _t("COERCE", "seize", "", obj=False),
+    "burn": _t("COERCE", "seize", "", obj=False),
     "annex": _t("COERCE", "seize"),
     "occupy": _t("COERCE", "seize"),
     "deport": _t("COERCE", "deport"),
@@ -305,6 +314,7 @@ VERBS: dict[str, Trigger] = {
     "censor": _t("COERCE", "censor"),
     "prevent": _t("COERCE", "restrict"),
     "restrict": _t("COERCE", "restrict"),
+    "tighten": _t("COERCE", "restrict", "on against", obj=False),
     "hack": _t("COERCE", "cyber", "into", obj=False),
     "demolish": _t("COERCE", "seize", "", obj=False),
     "raid": _t("COERCE", "seize"),
@@ -432,7 +442,7 @@ NOUNS: dict[str, Trigger] = {
     "walkout": _t("PROTEST", "strike", "against"),
     "hunger strike": _t("PROTEST", "hunger", "against"),
     "boycott": _t("PROTEST", "boycott", "of against"),
-    "blockade": _t("COERCE", "restrict", "on of against"),
+    "blockade": _t("COERCE", "restrict", "on of against in"),
     "sanction": _t("SANCTION", None, "on against"),
     "embargo": _t("SANCTION", "discontinue", "on against"),
     "curfew": _t("COERCE", "curfew", "in on"),
@@ -458,6 +468,13 @@ NOUNS: dict[str, Trigger] = {
     "invasion": _t("ASSAULT", "heavy-weapons", "of"),
     "fire": _t("ASSAULT", "firearms", "on at"),
     "war game": _t("COOPERATE", None, "with"),
+    "joint exercise": _t("COOPERATE", None, "with"),
+    "suspension": _t("SANCTION", "discontinue", "with of to"),
+    "cancellation": _t("SANCTION", "discontinue", "with of to"),
+    "closure": _t("SANCTION", "discontinue", "of to"),
+    "expulsion": _t("SANCTION", "expel", "of from"),
+    "patrol": _t("MOBILIZE", "police", "in"),
+    "alert": _t("MOBILIZE", "troops", "in"),
     "cooperation": _t("COOPERATE", None, "with"),
     "dialogue": _t("CONSULT", None, "with", participants=True),
     "exercise": _t("COOPERATE", None, "with"),
@@ -468,9 +485,140 @@ SUPPORT_VERBS = frozenset(
     _words("""
     hold have conduct begin start launch resume stage mount carry make pay reach sign conclude
     declare announce impose issue lodge file open renew undertake seek continue organize
-    organise call extend order grant give offer provide deliver send extend strike
+    organise call extend order grant give offer provide deliver send strike speed complete
+    finish accelerate reiterate repeat voice express reimpose relaunch intensify escalate
+    step wage go unleash initiate
     """)
 )
+
+# Verb + object idioms, checked before the object is taken for an event noun.
+VERB_OBJECT: dict[tuple[str, str], Trigger] = {
+    ("open", "fire"): _t("ASSAULT", "firearms", "on at", obj=False),
+    ("break", "relation"): _t("SANCTION", "discontinue", "with", obj=False),
+    ("break", "tie"): _t("SANCTION", "discontinue", "with", obj=False),
+    ("cut", "tie"): _t("SANCTION", "discontinue", "with", obj=False),
+    ("sever", "tie"): _t("SANCTION", "discontinue", "with", obj=False),
+    ("sever", "relation"): _t("SANCTION", "discontinue", "with", obj=False),
+    ("establish", "tie"): _t("SUPPORT", None, "with", obj=False),
+    ("establish", "relation"): _t("SUPPORT", None, "with", obj=False),
+    ("restore", "tie"): _t("SUPPORT", None, "with", obj=False),
+    ("restore", "relation"): _t("SUPPORT", None, "with", obj=False),
+    ("open", "embassy"): _t("SUPPORT", None, "in", obj=False),
+    ("open", "border"): _t("RETREAT", "access", "to", obj=False),
+    ("open", "bridge"): _t("RETREAT", "access", "to", obj=False),
+    ("open", "crossing"): _t("RETREAT", "access", "to", obj=False),
+    ("reopen", "border"): _t("RETREAT", "access", "to", obj=False),
+    ("take", "hostage"): _t("COERCE", "arrest"),
+    ("lodge", "protest"): _t("ACCUSE", "disapprove", "with against", obj=False),
+    ("file", "complaint"): _t("ACCUSE", "disapprove", "with against", obj=False),
+    ("set", "fire"): _t("COERCE", "seize", "to", obj=False),
+    ("lay", "siege"): _t("ASSAULT", "heavy-weapons", "to", obj=False),
+    ("seek", "refuge"): _t("REQUEST", "assist", "in from", obj=False),
+    ("seek", "asylum"): _t("REQUEST", "assist", "in from", obj=False),
+    ("pay", "compensation"): _t("RETREAT", None, "to", obj=False),
+    ("meet", "demand"): _t("CONCEDE", None, "", obj=False),
+    ("accept", "demand"): _t("CONCEDE", None, "from", obj=False),
+    ("accept", "condition"): _t("CONCEDE", None, "from", obj=False),
+    ("lift", "blockade"): _t("RETREAT", "access", "on", obj=False),
+    ("lift", "siege"): _t("RETREAT", "access", "on of", obj=False),
+    ("hand", "medicine"): _t("AID", None, "to", obj=False),
+    ("shun", "work"): _t("PROTEST", "strike", "", obj=False),
+    ("stop", "work"): _t("PROTEST", "strike", "", obj=False),
+    ("throw", "stone"): _t("PROTEST", "riot", "at", obj=False),
+}
+
+# Verbs that end or suspend what their object names: the event depends on the object.
+TERMINATORS = frozenset(
+    _words("end halt stop suspend cancel postpone freeze abandon terminate lift cut scrap")
+)
+
+# Objects of "hand over", "send", "deliver" that make the transfer aid, not a release.
+AID_OBJECTS = frozenset(
+    _words("""
+    aid medicine medicines food supplies goods grain flour money weapons arms equipment
+    assistance relief fuel tent tents blanket blankets vaccine vaccines ammunition
+    """)
+)
+# Objects of "send" / "dispatch" that make it an investigation.
+INSPECTORS = frozenset(_words("inspector inspectors investigator investigators monitor monitors"))
+# Objects of "capture" / "seize" that are places (a military action) rather than people.
+PLACE_OBJECTS = frozenset(
+    _words("""
+    town city village territory stronghold position positions base airport area region
+    province district hill port bridge border outpost
+    """)
+)
+
+# Heads that name organizations: "the APEC forum", "the Hizbollah group".
+ORGANIZATION_HEADS = frozenset(
+    _words("""
+    forum group agency movement front council organization organisation committee
+    association network faction coalition league community wing alliance federation
+    bloc body commission mission delegation union party army watchdog institute foundation
+    tribunal board office bureau
+    """)
+)
+# Endings of nouns for people ("fundamentalists", "landowners", "militants").
+HUMAN_SUFFIXES = (
+    "ist",
+    "ists",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ian",
+    "ians",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "man",
+    "men",
+    "ee",
+    "ees",
+)
+NOT_HUMAN = frozenset(
+    _words("""
+    power powers number numbers order orders border borders matter matters paper papers
+    water center centre member letter letters quarter quarters shelter element elements
+    government governments agreement agreements statement statements movement movements
+    percent comment comments equipment parliament treatment settlement settlements
+    development developments investment investments event events amendment content
+    cooperation question answer other others plan plans
+    """)
+)
+# Heads that stand for a part of the group named after "of": "a group of Moroccan diplomats".
+PARTITIVES = frozenset(
+    _words("""
+    group groups member members patch batch contingent number thousands hundreds dozens
+    tens millions third half part some many most all several delegation team unit units
+    column convoy band leaders leader
+    """)
+)
+# Instruments that give an ASSAULT its mode.
+INSTRUMENT_MODES: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "bomb bombs bombing explosive explosives device devices mine mines minefield"
+            " ied explosion explosions grenade grenades"
+        ),
+        "explosives",
+    ),
+    **dict.fromkeys(
+        _words(
+            "airstrike airstrikes aircraft jet jets warplane warplanes helicopter"
+            " helicopters gunship gunships plane planes"
+        ),
+        "aerial",
+    ),
+    **dict.fromkeys(_words("drone drones predator"), "drone"),
+    **dict.fromkeys(
+        _words("artillery shell shells tank tanks rocket rockets mortar mortars missile missiles"),
+        "heavy-weapons",
+    ),
+    **dict.fromkeys(_words("gun guns gunfire rifle rifles bullet bullets gunmen"), "firearms"),
+    **dict.fromkeys(_words("machete machetes knife knives stone stones axe"), "primitive"),
+}
 
 # Predicative adjectives of willingness: "remains open to talks", "is ready to help".
 ADJECTIVES: dict[str, Trigger] = {
@@ -479,11 +627,12 @@ ADJECTIVES: dict[str, Trigger] = {
     "prepared": _t("AGREE", None, "", obj=False, complement=True),
     "open": _t("AGREE", None, "", obj=False, complement=True),
     "committed": _t("AGREE", None, "", obj=False, complement=True),
+    "opposed": _t("REJECT", None, "", obj=False, complement=True),
 }
 
 # Words that put the event they govern in the future: "plans to visit", "is set to meet".
 FUTURE_GOVERNORS = frozenset(
-    _words("plan intend aim prepare expect schedule set hope seek decide want mean")
+    _words("plan intend aim prepare expect schedule set hope seek want mean")
 )
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 HYPOTHETICAL_AUXILIARIES = frozenset({"could", "may", "might", "should", "must"})
@@ -573,6 +722,8 @@ SECTOR_BY_NOUN: dict[str, str] = {
     **dict.fromkeys(_words("doctor doctors hospital"), "MED"),
     **dict.fromkeys(_words("intelligence spy spies"), "SPY"),
     **dict.fromkeys(_words("prisoner prisoners detainee detainees hacker hackers"), "CRM"),
+    **dict.fromkeys(_words("serviceman servicemen"), "MIL"),
+    **dict.fromkeys(_words("missionary missionaries priest priests imam imams"), "REL"),
     **dict.fromkeys(_words("church clergy bishop archbishop cleric clerics"), "REL"),
 }
 
