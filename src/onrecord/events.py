@@ -184,7 +184,8 @@ class _Coder:
             if entry is None:
                 return None
             carrier = self._carrier(tok)
-            if carrier is not None and self._support_noun(carrier) is tok:
+            carried = self._support_noun(carrier) if carrier is not None else None
+            if carrier is not None and carried is not None and carried.i == tok.i:
                 return self._noun_in_context(entry, tok, carrier), carrier
             return None
         lemma = tok.lemma_.lower()
@@ -382,7 +383,7 @@ class _Coder:
             and any(self.index.get(a).sector == "MIL" for a in draft.actors)
         ):
             draft.type, draft.mode = "MOBILIZE", "troops"  # troops arriving are no visit
-        draft.negated = self._negated(anchor) or (tok is not anchor and self._negated(tok))
+        draft.negated = self._negated(anchor) or (tok.i != anchor.i and self._negated(tok))
         draft.future = self._future(anchor)
         draft.hypothetical = self._hypothetical(anchor)
         draft.previous = any(
@@ -446,7 +447,7 @@ class _Coder:
         return None
 
     def _trigger_span(self, tok: Token, anchor: Token) -> tuple[int, int]:
-        if tok is anchor:
+        if tok.i == anchor.i:
             end = tok.i + 1
             for child in tok.children:
                 if child.dep_ == "prt" and child.i == end:
@@ -478,7 +479,7 @@ class _Coder:
     def _complement(self, tok: Token, anchor: Token, trigger: Trigger) -> _Draft | None:
         """The event a speech act asks for, refuses, promises or threatens (absorbed)."""
         heads = self._complement_heads(tok, trigger)
-        if tok is not anchor:
+        if tok.i != anchor.i:
             heads.extend(self._complement_heads(anchor, trigger))
         found: _Draft | None = None
         for head in heads:
@@ -555,20 +556,20 @@ class _Coder:
         elif subject is not None:
             actors += self._resolve_all(subject)
         # Direct and indirect objects.
-        verb = anchor if tok is not anchor else tok
+        verb = anchor if tok.i != anchor.i else tok
         obj = None
         for child in verb.children:
             if child.dep_ == "dobj":
                 obj = child
             if child.dep_ == "dative" or (
-                child.dep_ == "dobj" and trigger.object_recipient and child is not tok
+                child.dep_ == "dobj" and trigger.object_recipient and child.i != tok.i
             ):
                 recipients += self._resolve_all(child)
         # Recipient prepositions on the trigger, on the support verb of a noun, and on an
         # object that is not the recipient ("halted economic aid to Serbia").
-        holders = [tok] if tok is anchor else [tok, anchor]
+        holders = [tok] if tok.i == anchor.i else [tok, anchor]
         preps = trigger.recipient_preps
-        if obj is not None and obj is not tok and not trigger.object_recipient:
+        if obj is not None and obj.i != tok.i and not trigger.object_recipient:
             holders.append(obj)
             preps = (*preps, "to", "on", "against", "with", "for")
         for holder in holders:
@@ -580,7 +581,7 @@ class _Coder:
             if complement is not None and not recipients:
                 recipients += self._owner(complement.trigger)
         if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID", "RETREAT"}:
-            target = obj if obj is not None and obj is not tok else (subject if passive else None)
+            target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
             if target is not None:
                 recipients += self._target_by_origin(target)
         return actors, recipients
@@ -941,7 +942,7 @@ class _Coder:
                 c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS for c in node.children
             ):
                 return True
-            if node.dep_ in ("ROOT",) or node.head is node:
+            if node.dep_ in ("ROOT",) or node.head.i == node.i:
                 break
             node = node.head
         return False
@@ -977,7 +978,7 @@ class _Coder:
             node = self.doc[index]
             for _ in range(5):
                 head = node.head
-                if head is node:
+                if head.i == node.i:
                     break
                 if head.i in (anchor.i, tok.i):
                     best = best or resolved

@@ -110,6 +110,4 @@ def plover_records(record: Record) -> list[dict[str, Any]]:
 
 def plover_jsonl(record: Record) -> str:
     """The records of :func:`plover_records` as JSON Lines (one object per line)."""
-    return "".join(
-        json.dumps(item, ensure_ascii=False) + "\n" for item in plover_records(record)
-    )
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in plover_records(record))

@@ -8,9 +8,12 @@ its gold event:
 * Old names are mapped to the current ontology: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE
   (mode disapprove), INVESTIGATE -> ACCUSE (mode investigate), FIGHT -> ASSAULT. The
   DOCUMENT pseudo-event (file documentation) is skipped.
-* The predicted event of a sentence is the first event the coder reports in it (the gold
-  codes one event per example; a sentence coded twice in the gold, once per event, is
-  scored twice against the same prediction). A sentence with no event is a miss.
+* The predicted event of a sentence is its main one: the event whose trigger stands highest
+  in the sentence's dependency tree (the first in the text among equals), since the gold
+  codes the event the sentence reports, not those of its subordinate clauses. A sentence the
+  gold codes twice, once per event, is scored twice against the same prediction. A sentence
+  with no event is a miss. (Finding the main event needs the parse, which the record does
+  not keep: the scorer parses each sentence a second time; the product never does.)
 * Event-type accuracy: share of examples whose predicted type equals the gold type.
   Macro-F1: the unweighted mean over the gold types of per-type F1, where a prediction of
   type T is a true positive for T when the gold is T and a false positive otherwise.
@@ -180,10 +183,12 @@ def _f1(p: float, r: float) -> float:
 
 def evaluate_plover(path: str | Path) -> PloverResult:
     """Run the event coder on every gold sentence of ``path`` and score it."""
+    from onrecord import nlp
     from onrecord.pipeline import analyze
 
     examples = gold_examples(path)
     cache: dict[str, Any] = {}
+    pipeline = nlp.load()
     for example in examples:
         if example.text not in cache:
             cache[example.text] = analyze(example.text, doc_id=example.id)
@@ -191,7 +196,8 @@ def evaluate_plover(path: str | Path) -> PloverResult:
         example.events = len(record.events)
         if not record.events:
             continue
-        event = record.events[0]
+        event = _main_event(record, pipeline(example.text)) if len(record.events) > 1 else None
+        event = event or record.events[0]
         entities = {e.id: e for e in record.entities}
         example.predicted_type = event.type
         example.predicted_mode = event.mode
@@ -204,6 +210,28 @@ def evaluate_plover(path: str | Path) -> PloverResult:
     return _score(examples)
 
 
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _main_event(record: Any, doc: Any) -> Any:
+    """The event whose trigger is closest to the root of the parse (first among equals)."""
+    best = None
+    best_depth = 0
+    for event in record.events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        depth = min(_depth(token) for token in span)
+        if best is None or depth < best_depth:
+            best, best_depth = event, depth
+    return best
+
+
 def _score(examples: list[PloverExample]) -> PloverResult:
     total = len(examples)
     correct = sum(e.correct for e in examples)
@@ -214,7 +242,12 @@ def _score(examples: list[PloverExample]) -> PloverResult:
     for type_ in sorted(gold_counts):
         p = hits[type_] / predicted_counts[type_] if predicted_counts[type_] else 0.0
         r = hits[type_] / gold_counts[type_]
-        per_type[type_] = {"precision": p, "recall": r, "f1": _f1(p, r), "support": gold_counts[type_]}
+        per_type[type_] = {
+            "precision": p,
+            "recall": r,
+            "f1": _f1(p, r),
+            "support": gold_counts[type_],
+        }
     macro = sum(s["f1"] for s in per_type.values()) / len(per_type) if per_type else 0.0
 
     def micro(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float]:
@@ -224,10 +257,7 @@ def _score(examples: list[PloverExample]) -> PloverResult:
         return (tp / predicted if predicted else 0.0, tp / gold if gold else 0.0)
 
     all_p, all_r = micro(
-        [
-            (e.predicted_source | e.predicted_target, e.gold_source | e.gold_target)
-            for e in examples
-        ]
+        [(e.predicted_source | e.predicted_target, e.gold_source | e.gold_target) for e in examples]
     )
     src_p, src_r = micro([(e.predicted_source, e.gold_source) for e in examples])
     return PloverResult(
