@@ -81,6 +81,7 @@ _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "vid
 _GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
 _OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
 _REPORTING = lexicon.CLAUSAL_CUES
+_PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 _EFFORT_NOUNS = frozenset({"mission", "effort", "bid", "attempt", "initiative", "campaign"})
 _MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "round", "wave", "spate", "string"})
 
@@ -146,7 +147,7 @@ class _Coder:
     # Driver
 
     def code(self) -> list[Event]:
-        drafts: list[_Draft] = []
+        drafts: list[_Draft] = self._modal_requests()
         statements = self._statement_accusations()
         for tok in self.doc:
             if tok.i in self.absorbed or tok.is_space:
@@ -394,7 +395,14 @@ class _Coder:
             value = draft.own_date.value
             if draft.own_date.granularity == "day" and value > self.published.isoformat():
                 draft.future = True
-        draft.location = self._location(tok, anchor, draft)
+        draft.location = self._location(tok, anchor)
+        if not draft.recipients and draft.location and draft.type in _PLACE_TARGETS:
+            # "demonstrated in Serbia", "imposed a curfew in the town of Cizre".
+            place = self.index.get(draft.location)
+            if place.kind == "country" and place.country:
+                place = self.index.government(place.country)
+            if place.id not in draft.actors:
+                draft.recipients = [place.id]
         self._plover_conventions(draft, anchor)
         return draft
 
@@ -988,18 +996,71 @@ class _Coder:
                 node = head
         return best
 
-    def _location(self, tok: Token, anchor: Token, draft: _Draft) -> str | None:
+    def _location(self, tok: Token, anchor: Token) -> str | None:
+        """A place the event happens in: "in Baghdad", "in the town of Cizre"."""
         for holder in (tok, anchor):
             for child in holder.children:
-                if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near"):
+                if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "inside"):
                     continue
                 for obj in child.children:
-                    entity_id = self.index.token_entity.get(obj.i)
-                    if entity_id is None:
+                    if obj.dep_ != "pobj":
                         continue
-                    if self.index.get(entity_id).kind in ("place", "country"):
-                        return entity_id
+                    candidates = [obj]
+                    candidates += [
+                        o
+                        for of in obj.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for o in of.children
+                        if o.dep_ == "pobj"
+                    ]
+                    for cand in candidates:
+                        entity_id = self.index.token_entity.get(cand.i)
+                        if entity_id and self.index.get(entity_id).kind in ("place", "country"):
+                            return entity_id
         return None
+
+    def _modal_requests(self) -> list[_Draft]:
+        """ "Russia said Sudan must return the helicopter": a REQUEST by the speaker of the
+        clause's subject, whose mode is what the clause asks for."""
+        drafts: list[_Draft] = []
+        for tok in self.doc:
+            if tok.dep_ != "aux" or tok.lower_ not in ("must", "should"):
+                continue
+            verb = tok.head
+            cue = verb.head
+            if verb.dep_ != "ccomp" or cue.i == verb.i:
+                continue
+            cue_lemma = _lemma(cue)
+            if cue_lemma not in lexicon.CLAUSAL_CUES or cue_lemma in lex.VERBS:
+                continue
+            if self.document.section_at(tok.idx) in _SKIP_SECTIONS:
+                continue
+            speaker, _ = self._subject(cue)
+            addressee, _ = self._subject(verb)
+            if speaker is None or addressee is None or not self._actor_like(addressee):
+                continue
+            actors = self._resolve_all(speaker)
+            recipients = [r for r in self._resolve_all(addressee) if r not in actors]
+            if not actors or not recipients:
+                continue
+            sub = self._sub_event(verb)
+            for sub_tok in verb.subtree:
+                self.absorbed.add(sub_tok.i)
+            mode = lex.request_mode(sub.type, _lemma(verb)) if sub.type else "change"
+            draft = _Draft(
+                type="REQUEST",
+                mode=mode,
+                trigger=tok,
+                anchor=cue,
+                trigger_span=(tok.i, tok.i + 1),
+                actors=_unique(actors),
+                recipients=_unique(recipients),
+                speech=True,
+            )
+            draft.negated = self._negated(verb)
+            draft.own_date = self._own_date(cue, cue)
+            drafts.append(draft)
+        return drafts
 
     # ----------------------------------------------------------------------------------------
     # Accusations made in attributed statements
