@@ -81,6 +81,7 @@ _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "vid
 _GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
 _OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
 _REPORTING = lexicon.CLAUSAL_CUES
+_HOST_VERBS = frozenset({"host", "receive", "welcome"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 _EFFORT_NOUNS = frozenset({"mission", "effort", "bid", "attempt", "initiative", "campaign"})
 _MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "round", "wave", "spate", "string"})
@@ -138,6 +139,9 @@ class _Coder:
             if attribution.speaker and attribution.cue is not None:
                 self.context.remember(attribution.cue.span.start, attribution.speaker)
         self.published = _published(document.published)
+        # Headlines and captions repeat the body; a text that is all headline is still coded.
+        has_body = not document.sections or any(s.kind == "body" for s in document.sections)
+        self.skip_sections = _SKIP_SECTIONS if has_body else frozenset()
         self.date_of_token = self._date_tokens()
         self.absorbed: set[int] = set()
         self.groups: list[list[str]] = []  # participant lists of multi-party events so far
@@ -155,7 +159,7 @@ class _Coder:
             found = self._trigger(tok)
             if found is None:
                 continue
-            if self.document.section_at(tok.idx) in _SKIP_SECTIONS:
+            if self.document.section_at(tok.idx) in self.skip_sections:
                 continue
             trigger, anchor = found
             draft = self._draft(tok, anchor, trigger)
@@ -217,6 +221,10 @@ class _Coder:
             return None  # the event noun it carries is the trigger
         for child in tok.children:
             if child.dep_ == "prep":
+                for obj in child.children:
+                    entry = lex.VERB_PREP_OBJECT.get((lemma, child.lower_, obj.lemma_.lower()))
+                    if entry is not None and obj.dep_ == "pobj":
+                        return entry, tok
                 entry = lex.PREPOSITIONAL.get((lemma, child.lower_))
                 if entry is not None:
                     return entry, tok
@@ -277,6 +285,8 @@ class _Coder:
         verb = _lemma(carrier)
         if entry.type == "AGREE" and verb in ("sign", "conclude", "ratify"):
             return Trigger("SUPPORT", None, entry.recipient_preps, False)
+        if noun.lemma_.lower() == "strike" and verb in ("launch", "carry", "conduct", "order"):
+            return Trigger("ASSAULT", None, ("on", "against"), False)  # not a walkout
         return entry
 
     def _call_trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
@@ -378,6 +388,9 @@ class _Coder:
         )
         if not draft.actors and not draft.recipients:
             return None
+        if type_ == "CONSULT" and _lemma(tok) in _HOST_VERBS and draft.recipients:
+            # "X hosted Y": the visitor is the actor, the host the recipient.
+            draft.actors, draft.recipients = draft.recipients, draft.actors
         if (
             type_ == "CONSULT"
             and _lemma(tok) in ("arrive", "travel", "fly")
@@ -518,10 +531,15 @@ class _Coder:
             entry = self._noun_entry(head)
         if entry is None:
             if head.pos_ in ("NOUN", "PROPN"):
-                # "Russia's readiness to negotiate": the event is the noun's infinitive.
+                # "Russia's readiness to negotiate": the event is the noun's infinitive;
+                # "a proposal for a ceasefire": the event is what the noun is for.
                 for child in head.children:
                     if child.dep_ == "acl" and _infinitive(child):
                         return self._sub_event(child)
+                    if child.dep_ == "prep" and child.lower_ in ("for", "on", "of"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj" and self._noun_entry(obj) is not None:
+                                return self._sub_event(obj)
             # "to remain in touch": no event, but its arguments still tell the recipient.
             stub = _Draft("", None, head, head, (head.i, head.i + 1))
             if head.pos_ in ("VERB", "AUX"):
@@ -613,6 +631,9 @@ class _Coder:
         tok = self._partitive(tok)
         if self._actor_like(tok):
             return self._resolve_all(tok)
+        for child in tok.children:
+            if child.dep_ == "poss" and self._actor_like(child):
+                return self._resolve_all(child)  # "Iran's nuclear facilities"
         countries = self._modifier_countries(tok)
         if len(countries) != 1 or tok.pos_ != "NOUN":
             return []
@@ -725,6 +746,10 @@ class _Coder:
 
     def _actor_like(self, tok: Token) -> bool:
         """Whether a noun phrase can name an actor (so that "the conflict" never becomes one)."""
+        if tok.i in self.date_token_set or (
+            tok.ent_type_ == "DATE" and self._country_word(tok) is None
+        ):
+            return False  # "on Monday" is a date, not an actor
         if tok.lower_ in _ACTOR_PRONOUNS or tok.lower_ in _RELATIVE_PRONOUNS:
             return True
         if tok.i in self.index.token_entity:
@@ -768,6 +793,7 @@ class _Coder:
 
     def _resolve_all(self, tok: Token) -> list[str]:
         out: list[str] = []
+        tok = self._partitive(self._relative(tok))
         members = [tok, *_conjuncts(tok)]
         for member in members:
             member = self._partitive(self._relative(member))
@@ -792,7 +818,11 @@ class _Coder:
     def _partitive(self, tok: Token) -> Token:
         """ "a group of Moroccan diplomats", "thousands of Nigerians": the group named."""
         for _ in range(3):
-            if tok.lemma_.lower() not in lex.PARTITIVES and tok.pos_ != "NUM":
+            if (
+                tok.lemma_.lower() not in lex.PARTITIVES
+                and tok.lower_ not in lex.PARTITIVES
+                and tok.pos_ != "NUM"
+            ):
                 return tok
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -841,7 +871,15 @@ class _Coder:
 
     def _resolve(self, tok: Token) -> str | None:
         start, end = _phrase(tok)
-        entity_id = self.resolver.resolve(start, end, self.context)
+        entity_id = self.index.token_entity.get(tok.i)
+        if entity_id is None or self.index.get(entity_id).kind not in (
+            "country",
+            "place",
+            "organization",
+        ):
+            # Names of places and organizations are taken as the entity builder decided them
+            # ("North Korea" is not Korea); descriptions go through the speaker resolver.
+            entity_id = self.resolver.resolve(start, end, self.context)
         if entity_id is None:
             return None
         entity = self.index.get(entity_id)
@@ -899,7 +937,12 @@ class _Coder:
             for word in reversed(words):
                 if word in lexicon.SECTOR_BY_TITLE_WORD:
                     return lexicon.SECTOR_BY_TITLE_WORD[word]
-            return "GOV"
+            for word in words:
+                if word in ("opposition", "rebel", "party"):
+                    return lex.SECTOR_BY_NOUN.get(word)
+            if any(w in lexicon.GOVERNMENT_TITLE_WORDS for w in words):
+                return "GOV"
+            return None
         words = [w.strip(".,'’") for w in entity.name.lower().split()]
         words.append(head.lemma_.lower())
         for word in reversed(words):
@@ -971,10 +1014,12 @@ class _Coder:
     def _date_tokens(self) -> dict[int, tuple[Span, EventDate]]:
         """Token index -> (expression, resolved date), for the root token of each expression."""
         out: dict[int, tuple[Span, EventDate]] = {}
+        self.date_token_set: set[int] = set()
         for expression in find_date_expressions(self.document.text):
             span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is None:
                 continue
+            self.date_token_set.update(range(span.start, span.end))
             resolved = resolve_date(expression.text, self.published, span=expression)
             out[span.root.i] = (expression, resolved)
         return out
@@ -1033,7 +1078,7 @@ class _Coder:
             cue_lemma = _lemma(cue)
             if cue_lemma not in lexicon.CLAUSAL_CUES or cue_lemma in lex.VERBS:
                 continue
-            if self.document.section_at(tok.idx) in _SKIP_SECTIONS:
+            if self.document.section_at(tok.idx) in self.skip_sections:
                 continue
             speaker, _ = self._subject(cue)
             addressee, _ = self._subject(verb)
@@ -1068,7 +1113,7 @@ class _Coder:
     def _statement_accusations(self) -> list[_Draft]:
         drafts: list[_Draft] = []
         for attribution in self.attributions:
-            if attribution.speaker is None or attribution.section in _SKIP_SECTIONS:
+            if attribution.speaker is None or attribution.section in self.skip_sections:
                 continue
             cue_token = None
             if attribution.cue is not None:
@@ -1262,7 +1307,7 @@ class _Coder:
         best: Attribution | None = None
         best_size = 0
         for attribution in self.attributions:
-            if attribution.section in _SKIP_SECTIONS:
+            if attribution.section in self.skip_sections:
                 continue
             if any(c.start <= offset < c.end for c in attribution.content):
                 size = sum(c.end - c.start for c in attribution.content)

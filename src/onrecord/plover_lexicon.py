@@ -37,6 +37,8 @@ __all__ = [
     "SPEECH_TYPES",
     "SUPPORT_VERBS",
     "VERBS",
+    "VERB_OBJECT",
+    "VERB_PREP_OBJECT",
     "Trigger",
     "request_mode",
     "threaten_mode",
@@ -347,6 +349,7 @@ VERBS: dict[str, Trigger] = {
     "retake": _t("ASSAULT", "heavy-weapons"),
     "overrun": _t("ASSAULT", "heavy-weapons"),
     "strafe": _t("ASSAULT", "aerial"),
+    "retaliate": _t("ASSAULT", None, "against", obj=False),
 }
 del VERBS["evacuate_"]
 
@@ -459,6 +462,10 @@ NOUNS: dict[str, Trigger] = {
     "attack": _t("ASSAULT", None, "on against"),
     "assault": _t("ASSAULT", None, "on against"),
     "air strike": _t("ASSAULT", "aerial", "on against"),
+    "missile strike": _t("ASSAULT", "heavy-weapons", "on against"),
+    "rocket strike": _t("ASSAULT", "heavy-weapons", "on against"),
+    "nuclear strike": _t("ASSAULT", "heavy-weapons", "on against"),
+    "military strike": _t("ASSAULT", None, "on against"),
     "airstrike": _t("ASSAULT", "aerial", "on against"),
     "air raid": _t("ASSAULT", "aerial", "on against"),
     "drone strike": _t("ASSAULT", "drone", "on against"),
@@ -525,6 +532,17 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("shun", "work"): _t("PROTEST", "strike", "", obj=False),
     ("stop", "work"): _t("PROTEST", "strike", "", obj=False),
     ("throw", "stone"): _t("PROTEST", "riot", "at", obj=False),
+}
+
+# Verb + preposition + object idioms: "went on strike".
+VERB_PREP_OBJECT: dict[tuple[str, str, str], Trigger] = {
+    ("go", "on", "strike"): _t("PROTEST", "strike", "against", obj=False),
+    ("go", "on", "hunger"): _t("PROTEST", "hunger", "against", obj=False),
+    ("take", "to", "street"): _t("PROTEST", "demo", "against", obj=False),
+    ("put", "on", "alert"): _t("MOBILIZE", "troops", "", obj=False),
+    ("remain", "on", "alert"): _t("MOBILIZE", "troops", "", obj=False),
+    ("place", "on", "alert"): _t("MOBILIZE", "troops", "", obj=False),
+    ("put", "under", "investigation"): _t("ACCUSE", "investigate", "", obj=True),
 }
 
 # Verbs that end or suspend what their object names: the event depends on the object.
