@@ -73,7 +73,7 @@ __all__ = ["code_events"]
 
 _SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline"})
 _SUBJECT = ("nsubj", "nsubjpass", "csubj")
-_PRE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"})
+_PRE_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "oprd"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
@@ -81,6 +81,7 @@ _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "vid
 _GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
 _OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
 _REPORTING = lexicon.CLAUSAL_CUES
+_STATE_HEADS = frozenset({"embassy", "consulate", "ministry", "counterpart", "envoy"})
 _HOST_VERBS = frozenset({"host", "receive", "welcome"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 _EFFORT_NOUNS = frozenset({"mission", "effort", "bid", "attempt", "initiative", "campaign"})
@@ -226,8 +227,11 @@ class _Coder:
                     if entry is not None and obj.dep_ == "pobj":
                         return entry, tok
                 entry = lex.PREPOSITIONAL.get((lemma, child.lower_))
-                if entry is not None:
-                    return entry, tok
+                if entry is not None and not any(
+                    o.i in self.date_token_set or o.ent_type_ in ("DATE", "TIME")
+                    for o in child.children
+                ):
+                    return entry, tok  # "called on Sunday" is no "call on"
         if lemma in ("step", "crack", "pull", "shut", "blow", "set", "break", "hand", "ship"):
             return None  # only with their particle
         if lemma in ("call", "ring"):
@@ -249,6 +253,13 @@ class _Coder:
             return Trigger("AID", None, ("to",), False)
         if lemma in ("send", "dispatch") and obj_lemma in lex.INSPECTORS:
             return Trigger("ACCUSE", "investigate", ("to",), False)
+        if entry.type == "MOBILIZE" and obj is not None:
+            obj = self._partitive(obj)
+            obj_lemma = obj.lemma_.lower()
+            if obj_lemma in lex.WEAPON_OBJECTS:
+                return Trigger("MOBILIZE", "weapons", entry.recipient_preps, False)
+            if obj_lemma in ("police", "policeman", "officer"):
+                return Trigger("MOBILIZE", "police", entry.recipient_preps, False)
         if lemma in ("capture", "seize", "take") and obj_lemma in lex.PLACE_OBJECTS:
             return Trigger("ASSAULT", "heavy-weapons", (), False)
         if lemma == "protest" and any(c.dep_ == "ccomp" for c in tok.children):
@@ -292,11 +303,15 @@ class _Coder:
     def _call_trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
         """ "X called Y" is a phone call; "called for", "called on", "called it ..." are not."""
         deps = {c.dep_ for c in tok.children}
-        if deps & {"xcomp", "ccomp", "oprd", "prt"} or any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off") for c in tok.children
+        if deps & {"xcomp", "ccomp", "prt"} or any(
+            c.dep_ == "prep"
+            and c.lower_ in ("for", "on", "upon", "off")
+            and not any(o.i in self.date_token_set for o in c.children)
+            for c in tok.children
         ):
             return None
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        # The parser reads "called Israeli Prime Minister Netanyahu" as naming (oprd) at times.
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd")), None)
         if obj is None or not self._actor_like(obj):
             return None
         return Trigger("CONSULT", "phone"), tok
@@ -409,6 +424,8 @@ class _Coder:
             if draft.own_date.granularity == "day" and value > self.published.isoformat():
                 draft.future = True
         draft.location = self._location(tok, anchor)
+        if draft.type == "CONSULT" and draft.mode in (None, "multilateral"):
+            self._hosting(draft)
         if not draft.recipients and draft.location and draft.type in _PLACE_TARGETS:
             # "demonstrated in Serbia", "imposed a curfew in the town of Cizre".
             place = self.index.get(draft.location)
@@ -588,7 +605,7 @@ class _Coder:
             if child.dep_ == "dobj":
                 obj = child
             if child.dep_ == "dative" or (
-                child.dep_ == "dobj" and trigger.object_recipient and child.i != tok.i
+                child.dep_ in ("dobj", "oprd") and trigger.object_recipient and child.i != tok.i
             ):
                 recipients += self._resolve_all(child)
         # Recipient prepositions on the trigger, on the support verb of a noun, and on an
@@ -849,7 +866,7 @@ class _Coder:
     def _modifier_countries(self, tok: Token) -> list[str]:
         found: list[str] = []
         for child in tok.children:
-            if child.dep_ not in ("amod", "compound"):
+            if child.dep_ not in ("amod", "compound", "poss"):
                 continue
             for member in [child, *_conjuncts(child)]:
                 alpha3 = self._country_word(member)
@@ -872,6 +889,12 @@ class _Coder:
     def _resolve(self, tok: Token) -> str | None:
         start, end = _phrase(tok)
         entity_id = self.index.token_entity.get(tok.i)
+        countries = self._modifier_countries(tok)
+        if tok.lemma_.lower() in _STATE_HEADS and len(countries) == 1:
+            # "the Russian embassy", "Israel's defence ministry": the state itself.
+            entity = self.index.government(countries[0])
+            self.index.add_mention(entity, start, end)
+            return entity.id
         if entity_id is None or self.index.get(entity_id).kind not in (
             "country",
             "place",
@@ -1063,6 +1086,22 @@ class _Coder:
                         if entity_id and self.index.get(entity_id).kind in ("place", "country"):
                             return entity_id
         return None
+
+    def _hosting(self, draft: _Draft) -> None:
+        """A meeting's host is the recipient only where the place says who hosts ("met with
+        his Saudi counterpart in Riyadh"); otherwise every participant is an actor."""
+        participants = draft.actors + draft.recipients
+        place = self.index.get(draft.location) if draft.location else None
+        hosts = [
+            p
+            for p in participants
+            if place is not None and place.country and self.index.get(p).country == place.country
+        ]
+        if hosts and len(hosts) < len(participants):
+            draft.actors = [p for p in participants if p not in hosts]
+            draft.recipients = hosts
+        else:
+            draft.actors, draft.recipients = participants, []
 
     def _modal_requests(self) -> list[_Draft]:
         """ "Russia said Sudan must return the helicopter": a REQUEST by the speaker of the

@@ -262,9 +262,9 @@ VERBS: dict[str, Trigger] = {
     "threaten": _t("THREATEN", None, "", complement=True),
     "warn": _t("THREATEN", None, "", complement=True),
     # PROTEST: demonstrations, riots, strikes, hunger strikes, blockades.
-    "protest": _t("PROTEST", "demo", "against", obj=False),
-    "demonstrate": _t("PROTEST", "demo", "against", obj=False),
-    "rally": _t("PROTEST", "demo", "against", obj=False),
+    "protest": _t("PROTEST", "demo", "against outside", obj=False),
+    "demonstrate": _t("PROTEST", "demo", "against outside", obj=False),
+    "rally": _t("PROTEST", "demo", "against outside", obj=False),
     "march": _t("PROTEST", "demo", "against on", obj=False),
     "riot": _t("PROTEST", "riot", "against", obj=False),
     "strike": _t("ASSAULT", None, "", obj=True),
@@ -557,6 +557,13 @@ AID_OBJECTS = frozenset(
     assistance relief fuel tent tents blanket blankets vaccine vaccines ammunition
     """)
 )
+# Objects of "deploy" / "mobilize" that make it MOBILIZE weapons.
+WEAPON_OBJECTS = frozenset(
+    _words("""
+    weapon weapons missile missiles warhead warheads rocket rockets tank tanks artillery
+    launcher launchers bomber bombers jet jets warship warships submarine submarines
+    """)
+)
 # Objects of "send" / "dispatch" that make it an investigation.
 INSPECTORS = frozenset(_words("inspector inspectors investigator investigators monitor monitors"))
 # Objects of "capture" / "seize" that are places (a military action) rather than people.
@@ -707,7 +714,7 @@ SECTOR_BY_NOUN: dict[str, str] = {
         government authority authorities official officials ministry minister ministers
         cabinet administration regime leadership diplomat diplomats embassy delegation
         negotiator negotiators president premier chancellor spokesman spokeswoman king
-        emir prime
+        emir prime counterpart counterparts embassy
         """),
         "GOV",
     ),
