@@ -74,13 +74,21 @@ __all__ = ["code_events"]
 _SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline"})
 _SUBJECT = ("nsubj", "nsubjpass", "csubj")
 _PRE_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "oprd"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
 _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "videolink"})
 _GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
 _OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
-_REPORTING = lexicon.CLAUSAL_CUES
+_MEANING_PARTICLES = frozenset({"out", "off", "away", "down", "up", "back"})
+_NOT_PARTICIPANTS = frozenset(
+    {
+        *("people", "crowd", "crowds", "audience", "audiences", "reporter", "reporters"),
+        *("journalist", "journalists", "supporter", "supporters", "voter", "voters"),
+        *("student", "students", "dignitary", "dignitaries", "media", "press", "viewers"),
+    }
+)
+_AID_ANYWAY = frozenset({"fund", "finance", "rescue", "shelter", "evacuate"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _STATE_HEADS = frozenset({"embassy", "consulate", "ministry", "counterpart", "envoy"})
 _HOST_VERBS = frozenset({"host", "receive", "welcome"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
@@ -205,10 +213,17 @@ class _Coder:
     def _verb_trigger(self, tok: Token) -> tuple[Trigger, Token] | None:
         lemma = _lemma(tok)
         particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if (
+            particle is not None
+            and particle.i + 1 < len(self.doc)
+            and particle.nbor(1).lower_ == "to"
+        ):
+            particle = None  # "kidnapped up to 16 advisers": a quantity, not a particle
         if particle is not None:
             entry = lex.PHRASAL.get((lemma, particle.lower_))
             if entry is not None:
-                return self._refine(entry, tok, lemma), tok
+                refined = self._refine(entry, tok, lemma)
+                return (refined, tok) if refined is not None else None
         obj = _object(tok)
         if obj is not None:
             entry = lex.VERB_OBJECT.get((lemma, obj.lemma_.lower()))
@@ -218,6 +233,8 @@ class _Coder:
                 entry = self._termination(obj)
                 if entry is not None:
                     return entry, tok
+        if particle is not None and particle.lower_ in _MEANING_PARTICLES:
+            return None  # "backed out", "fought off": not the bare verb's event
         if particle is None and self._support_noun(tok) is not None:
             return None  # the event noun it carries is the trigger
         for child in tok.children:
@@ -241,14 +258,56 @@ class _Coder:
             return None
         if lemma == "warn" and not self._complement_heads(tok, entry):
             return None  # "warned of risks" is no threat; "warned it would retaliate" is
-        return self._refine(entry, tok, lemma), tok
+        refined = self._refine(entry, tok, lemma)
+        return (refined, tok) if refined is not None else None
 
-    def _refine(self, entry: Trigger, tok: Token, lemma: str) -> Trigger:
-        """Adjust a verb's coding to what it acts on: "welcomed the statement" is SUPPORT."""
+    def _refine(self, entry: Trigger, tok: Token, lemma: str) -> Trigger | None:
+        """Adjust a verb's coding to what it acts on ("welcomed the statement" is SUPPORT),
+        or drop it where the object shows another sense ("fired employees", "released an
+        ad", "received an endorsement", "deliver a sound bite")."""
         obj = _object(tok)
+        if obj is not None:
+            obj = self._partitive(obj)  # "700 kg of medicine": the medicine
         obj_lemma = obj.lemma_.lower() if obj is not None else ""
+        if obj is not None and obj.lower_ in _REFLEXIVES and entry.type == "ASSAULT":
+            return None
         if lemma == "welcome" and obj is not None and not self._actor_like(obj):
             return Trigger("SUPPORT", None, ("for",), False)
+        if lemma in ("receive", "host") and obj is not None and not self._actor_like(obj):
+            return None
+        if lemma in ("fight", "clash") and not (
+            obj is not None
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
+        ):
+            return None  # "companies are fighting to protect their business"
+        if lemma == "fire":
+            preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+            aimed = bool(preps & {"at", "on", "into", "upon"})
+            if not aimed and (obj is None or obj_lemma not in lex.FIRE_OBJECTS):
+                return None  # "fired the employees"
+        released = obj is not None and (self._actor_like(obj) or obj_lemma in lex.PLACE_OBJECTS)
+        if entry.mode == "release" and obj is not None and not released:
+            if lemma in ("hand", "return") and obj_lemma in lex.WEAPON_OBJECTS:
+                return Trigger("RETREAT", "disarm", entry.recipient_preps, False)
+            if not (lemma == "hand" and obj_lemma in lex.AID_OBJECTS):
+                return None  # "released an ad"
+        if entry.type == "SANCTION" and entry.mode == "discontinue" and lemma != "sever":
+            target = self._partitive(obj) if obj is not None else None
+            if target is None or target.lemma_.lower() not in lex.SANCTION_OBJECTS:
+                return None
+        if lemma == "send" and obj is not None:
+            sent = self._partitive(obj).lemma_.lower()
+            if lex.SECTOR_BY_NOUN.get(sent) == "MIL" or sent in ("troop", "force", "soldier"):
+                return Trigger("MOBILIZE", "troops", ("to", "into"), False)
+        if lemma == "evacuate" and (
+            obj_lemma in lex.PLACE_OBJECTS or obj_lemma.startswith("settle")
+        ):
+            return Trigger("RETREAT", "withdraw", ("from",), False)
+        if entry.type == "AID" and lemma not in _AID_ANYWAY:
+            # A transfer is aid when what moves is aid or whom it goes to is an actor.
+            gift = self._partitive(obj).lemma_.lower() if obj is not None else ""
+            if gift not in lex.AID_OBJECTS and not self._has_receiver(tok):
+                return None
         if lemma in ("hand", "deliver", "send", "give") and obj_lemma in lex.AID_OBJECTS:
             return Trigger("AID", None, ("to",), False)
         if lemma in ("send", "dispatch") and obj_lemma in lex.INSPECTORS:
@@ -272,6 +331,19 @@ class _Coder:
         ):
             return Trigger("CONCEDE", None, (), False)
         return entry
+
+    def _has_receiver(self, verb: Token) -> bool:
+        """Whether a transfer names whom it goes to ("gave Tanzania", "to Macedonia")."""
+        for sub in verb.subtree:
+            if sub.dep_ == "dative" and sub.head.i == verb.i and self._actor_like(sub):
+                return True
+            if sub.dep_ not in ("prep", "dative") or sub.lower_ not in ("to", "for"):
+                continue
+            if _clause_head(sub).i != verb.i:
+                continue  # inside another clause
+            if any(o.dep_ == "pobj" and self._actor_like(o) for o in sub.children):
+                return True
+        return False
 
     def _termination(self, obj: Token) -> Trigger | None:
         """ "ended mediation", "lifted the curfew", "halted attacks": coded by what ends."""
@@ -310,9 +382,12 @@ class _Coder:
             for c in tok.children
         ):
             return None
-        # The parser reads "called Israeli Prime Minister Netanyahu" as naming (oprd) at times.
+        # The parser reads "called Israeli Prime Minister Netanyahu" as naming (oprd) at times;
+        # with both an object and an oprd it is naming ("called it a common ailment").
+        if {"dobj", "oprd"} <= deps:
+            return None
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd")), None)
-        if obj is None or not self._actor_like(obj):
+        if obj is None or obj.lower_ in ("it", "this", "that") or not self._actor_like(obj):
             return None
         return Trigger("CONSULT", "phone"), tok
 
@@ -373,11 +448,22 @@ class _Coder:
         if trigger.complement:
             complement = self._complement(tok, anchor, trigger)
         actors, recipients = self._arguments(tok, anchor, trigger, complement)
-        if trigger.participants and len(actors) + len(recipients) < 2:
-            return None
+        if trigger.participants:
+            # "speaking to thousands of people" is a speech, not a meeting.
+            recipients = [
+                r
+                for r in recipients
+                if self.index.get(r).name.split()[-1].lower() not in _NOT_PARTICIPANTS
+            ]
+            if len(actors) + len(recipients) < 2:
+                return None
         if not actors and not recipients:
             return None
         type_, mode = trigger.type, trigger.mode
+        if _lemma(tok) == "warn" and (
+            complement is None or complement.type not in lex.CONFLICT_TYPES | {"THREATEN"}
+        ):
+            return None  # "warned that the museum would not be a panacea": no threat
         if complement is not None:
             mode = self._complement_mode(type_, mode, complement)
             if (
@@ -593,8 +679,8 @@ class _Coder:
                 actors += self._resolve_all(agent)
             if subject is not None and trigger.object_recipient:
                 recipients += self._resolve_all(subject)
-            elif subject is not None and agent is None and trigger.type == "RETREAT":
-                # "peacekeepers were withdrawn", "guerrillas have been demobilized".
+            elif subject is not None and agent is None:
+                # "guerrillas have been demobilized", "Israel is opposed to ...".
                 actors += self._resolve_all(subject)
         elif subject is not None:
             actors += self._resolve_all(subject)
@@ -604,7 +690,12 @@ class _Coder:
         for child in verb.children:
             if child.dep_ == "dobj":
                 obj = child
-            if child.dep_ == "dative" or (
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                # "providing intelligence to Macedonia" parsed with "to" as the dative.
+                for obj_ in child.children:
+                    if obj_.dep_ == "pobj":
+                        recipients += self._resolve_all(obj_)
+            elif child.dep_ == "dative" or (
                 child.dep_ in ("dobj", "oprd") and trigger.object_recipient and child.i != tok.i
             ):
                 recipients += self._resolve_all(child)
@@ -619,7 +710,7 @@ class _Coder:
             recipients += self._prep_recipients(holder, preps)
         if complement is not None:
             recipients += self._complement_recipients(tok, anchor, trigger, complement)
-        if trigger.type in ("REJECT", "AGREE", "CONCEDE") and not recipients:
+        if trigger.type in ("REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT") and not recipients:
             recipients += self._owner_of_object(verb)
             if complement is not None and not recipients:
                 recipients += self._owner(complement.trigger)
@@ -698,7 +789,10 @@ class _Coder:
     def _owner(self, noun: Token) -> list[str]:
         """Who a proposal, demand or plan comes from: its possessor, nationality or author."""
         for sub in noun.children:
-            if sub.dep_ in ("poss", "compound", "amod") and self._actor_like(sub):
+            named = sub.pos_ == "PROPN" or sub.i in self.index.token_entity
+            if sub.dep_ == "poss" and self._actor_like(sub):
+                return self._resolve_all(sub)
+            if sub.dep_ in ("compound", "amod") and (named or self._country_word(sub)):
                 return self._resolve_all(sub)
             if sub.dep_ in ("prep", "agent") and sub.lower_ in ("by", "from"):
                 for obj in sub.children:
@@ -783,13 +877,11 @@ class _Coder:
             return True
         if self._country_word(tok) is not None:
             return True
-        if tok.pos_ == "NOUN" and low not in lex.NOT_HUMAN and low.endswith(lex.HUMAN_SUFFIXES):
-            return True
-        # "Israeli army bulldozers": an actor word among the modifiers.
-        return any(
-            c.lower_ in lex.SECTOR_BY_NOUN or c.i in self.index.token_entity
-            for c in tok.children
-            if c.dep_ in ("compound", "poss") and c.i < tok.i
+        return (
+            tok.pos_ == "NOUN"
+            and low not in lex.NOT_HUMAN
+            and low.endswith(lex.HUMAN_SUFFIXES)
+            and not low.endswith(lex.NOT_HUMAN_SUFFIXES)
         )
 
     def _country_word(self, tok: Token) -> str | None:
@@ -1123,6 +1215,8 @@ class _Coder:
             addressee, _ = self._subject(verb)
             if speaker is None or addressee is None or not self._actor_like(addressee):
                 continue
+            if addressee.lower_ in ("i", "we", "you") or _lemma(verb) in lexicon.CLAUSAL_CUES:
+                continue  # "I must tell you": no demand on anyone
             actors = self._resolve_all(speaker)
             recipients = [r for r in self._resolve_all(addressee) if r not in actors]
             if not actors or not recipients:
@@ -1425,6 +1519,16 @@ def _lemma(tok: Token) -> str:
             if candidate in _KNOWN_VERBS:
                 return candidate
     return lemma
+
+
+def _clause_head(tok: Token) -> Token:
+    """The nearest verb above ``tok`` (the verb of its clause)."""
+    node = tok.head
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
 
 
 def _object(verb: Token) -> Token | None:

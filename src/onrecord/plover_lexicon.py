@@ -285,8 +285,8 @@ VERBS: dict[str, Trigger] = {
     "embargo": _t("SANCTION", "discontinue"),
     "recall": _t("SANCTION", "withdraw", "from", obj=False),
     "sever": _t("SANCTION", "discontinue", "with", obj=False),
-    "reduce": _t("SANCTION", "discontinue", "to", obj=False),
     "prohibit": _t("SANCTION", "discontinue", "to", obj=False),
+    "reduce": _t("SANCTION", "discontinue", "to", obj=False),
     "close": _t("SANCTION", "discontinue", "to with", obj=False),
     # MOBILIZE: troops, weapons, police, militia.
     "deploy": _t("MOBILIZE", "troops", "to in", obj=False),
@@ -345,7 +345,6 @@ VERBS: dict[str, Trigger] = {
     "ambush": _t("ASSAULT", "firearms"),
     "massacre": _t("ASSAULT"),
     "storm": _t("ASSAULT"),
-    "target": _t("ASSAULT"),
     "retake": _t("ASSAULT", "heavy-weapons"),
     "overrun": _t("ASSAULT", "heavy-weapons"),
     "strafe": _t("ASSAULT", "aerial"),
@@ -557,6 +556,23 @@ AID_OBJECTS = frozenset(
     assistance relief fuel tent tents blanket blankets vaccine vaccines ammunition
     """)
 )
+# Objects that a SANCTION by "suspend", "halt", "cut", "freeze", "close" ... can act on.
+SANCTION_OBJECTS = frozenset(
+    _words("""
+    aid assistance tie ties relation relations talks trade import imports export exports asset
+    assets funding fund funds flight flights border borders embassy consulate airspace port
+    ports crossing crossings cooperation loan loans visa visas shipment shipments supply
+    supplies delivery deliveries program programme link links contact contacts negotiation
+    negotiations dialogue mission operations operation membership participation
+    """)
+)
+# Objects of "fire" that make it a shooting (not a dismissal).
+FIRE_OBJECTS = frozenset(
+    _words("""
+    shot shots shell shells bomb bombs rocket rockets missile missiles bullet bullets round rounds
+    gas salvo salvoes volley mortar mortars grenade grenades weapon weapons
+    """)
+)
 # Objects of "deploy" / "mobilize" that make it MOBILIZE weapons.
 WEAPON_OBJECTS = frozenset(
     _words("""
@@ -584,6 +600,7 @@ ORGANIZATION_HEADS = frozenset(
     """)
 )
 # Endings of nouns for people ("fundamentalists", "landowners", "militants").
+NOT_HUMAN_SUFFIXES = ("ment", "ments", "ence", "ences", "ance", "ances", "ency")
 HUMAN_SUFFIXES = (
     "ist",
     "ists",
@@ -617,7 +634,9 @@ PARTITIVES = frozenset(
     _words("""
     group groups member members patch batch contingent number thousands hundreds dozens
     tens millions third half part some many most all several delegation team unit units
-    column convoy band leaders leader
+    column convoy band leaders leader kg kilogram kilograms ton tons tonne tonnes pound
+    pounds litre litres liter liters worth amount amounts quantity quantities bag bags box
+    boxes truckload truckloads crate crates lot lots series
     """)
 )
 # Instruments that give an ASSAULT its mode.
@@ -695,7 +714,7 @@ SECTOR_BY_NOUN: dict[str, str] = {
         _words("""
         army military troop troops soldier soldiers force forces navy marine marines jet jets
         warplane warplanes aircraft tank tanks helicopter helicopters gunship gunships warship
-        warships peacekeeper peacekeepers paratrooper paratroopers artillery militiaman
+        warships peacekeeper peacekeepers paratrooper paratroopers artillery militiaman bulldozers
         militiamen commander commanders drone drones officer officers battalion brigade
         """),
         "MIL",
