@@ -1,13 +1,17 @@
 """Event coding: PLOVER events, their actors, recipients, dates and flags, from one spaCy parse.
 
-:func:`code_events` reads the parse the rest of the pipeline shares; it never parses again.
+:func:`code_events` reads the parse the rest of the pipeline shares; it never parses again,
+and its work is one pass over the tokens with table look-ups (a few percent of the parse).
 
 Triggers (vocabulary in :mod:`onrecord.plover_lexicon`)
     A verb from the lexicon (with its particle or preposition: "step down", "call for"), an
     event noun as the object of a support verb ("held talks", "imposed sanctions"), or a
     predicative adjective of willingness ("remains open to relaunching talks"). Bare event
     nouns elsewhere ("During Friday's call") refer to events, they do not report new ones.
-    An attributed statement that evaluates an actor's conduct in hostile terms ("NATO's
+    What a verb acts on can change or cancel its coding: "welcomed the statement" is SUPPORT,
+    "handed over medicine" AID, "fired the employees", "released an ad" and "deliver a sound
+    bite" are no events. "X must do Y", said by someone else, is a REQUEST of X. An
+    attributed statement that evaluates an actor's conduct in hostile terms ("NATO's
     aggressive policy", "unfriendly policies implemented by Berlin") is an ACCUSE by the
     speaker against that actor.
 
@@ -16,30 +20,37 @@ Arguments
     passive's actor is its "by" agent and its subject the recipient; an infinitive or a
     conjoined verb takes the subject of the verb it depends on ("agreed to ... and remain"),
     or its object for verbs like "urge" ("urged Putin to withdraw": Putin's action).
-    Coordinated subjects are all actors ("Putin and Scholz agreed"). The recipient is the
-    object or the object of the trigger's recipient preposition ("met with", "sanctions
-    on"). Countries and capitals acting stand for their governments (sector GOV); entities
-    used as actors get a country and a PLOVER sector where they lack one.
+    Coordinated subjects are all actors ("Putin and Scholz agreed"); "a group of diplomats"
+    is the diplomats; "the two leaders" are the participants of the meeting in progress. The
+    recipient is the object or the object of the trigger's recipient preposition ("met
+    with", "sanctions on"); a proposal's author for REJECT ("rejected Moscow's proposal"); the
+    place, for protests, curfews or attacks with no one named ("demonstrated in Serbia").
+    Countries and capitals acting stand for their governments (sector GOV); entities used as
+    actors get a country (ISO alpha-3) and a PLOVER sector where they lack one.
 
 PLOVER conventions
     * Speech acts (AGREE, REQUEST, REJECT, THREATEN, ACCUSE) absorb the event they promise,
       ask for, refuse or threaten: "urged Putin to withdraw his troops" is one REQUEST with
-      mode yield, not also a RETREAT. "agreed to meet" is AGREE.
-    * CONSULT: the visitor, or the side that placed the call ("initiated by the German
-      side"), is the actor and the host or called side the recipient; where that is unclear
-      every participant is an actor and there is no recipient. A CONSULT needs two sides.
+      mode yield, not also a RETREAT. "agreed to meet" is AGREE; "vowed to fight" THREATEN.
+    * CONSULT: the visitor ("X hosted Y": Y), or the side that placed the call ("initiated by
+      the German side"), is the actor and the host or called side the recipient; a meeting's
+      host is known from its place ("met his Saudi counterpart in Riyadh"); where hosting is
+      unclear every participant is an actor and there is no recipient. A CONSULT needs two
+      sides, and an audience is not one ("speaking to thousands of people").
     * A cooperative action announced for the future ("will visit", "plans to send aid") is
-      AGREE and a conflictual one THREATEN (PLOVER codes the commitment); "will not" with a
-      cooperative action is REJECT. The ``future`` flag stays on such events.
+      AGREE and a conflictual one THREATEN (PLOVER codes the commitment), as is conflict made
+      conditional ("could cut off gas if ..."); "will not" with a cooperative action, "did not
+      agree" and "failed to reach agreement" are REJECT. The flags stay on such events.
     * Negated events ("has never refused") are kept and flagged ``negated``; events in "if" /
       "unless" clauses or under could / may / might are flagged ``hypothetical``.
 
 Duplicates
-    Headlines, captions, credits and bylines repeat the body and are not coded. Later
-    mentions of an event already coded (same type and same participants, and no date of
-    their own that differs) are merged into the first ("the two leaders held a detailed
-    exchange" during the call already coded). Events that begin "last" / "previously" are
-    earlier events of a kind and are never merged into the current one.
+    Headlines, captions, credits and bylines repeat the body and are not coded (a text that
+    is all headline is). Later mentions of an event already coded (same type and same
+    participants, and no date of their own that differs) are merged into the first ("the
+    two leaders held a detailed exchange" during the call already coded). Events that begin
+    "last" / "previously" are earlier events of a kind: never merged into the current one,
+    and of the same kind as it ("last spoke in December 2022" after a phone call is a call).
 
 Dates
     The event's own date expression (attached to its trigger or its clause, as found by
