@@ -126,6 +126,8 @@ class _Draft:
     previous: bool = False
     speech: bool = False  # the event is a statement (its speaker's account is the event)
     statement_by: str | None = None  # the attributed speaker, for statement-derived events
+    entry: Trigger | None = None  # for a complement: its arguments are resolved on demand
+    pending: set[str] = field(default_factory=set)  # "actors" / "recipients" not yet resolved
 
 
 @dataclass
@@ -654,15 +656,29 @@ class _Coder:
                         for obj in child.children:
                             if obj.dep_ == "pobj" and self._noun_entry(obj) is not None:
                                 return self._sub_event(obj)
-            # "to remain in touch": no event, but its arguments still tell the recipient.
+            # "to remain in touch": no event, but its subject may still be the one asked.
             stub = _Draft("", None, head, head, (head.i, head.i + 1))
             if head.pos_ in ("VERB", "AUX"):
-                stub.actors = self._resolve_all(s) if (s := self._subject(head)[0]) else []
+                stub.entry = Trigger("")
+                stub.pending = {"actors"}
             return stub
-        actors, recipients = self._arguments(trig, anchor, entry, None)
+        # Arguments are resolved only when the speech act needs them, so that the things a
+        # request names ("withdraw his troops") do not become entities of the record.
         sub = _Draft(entry.type, entry.mode, trig, anchor, (trig.i, trig.i + 1))
-        sub.actors, sub.recipients = actors, recipients
+        sub.entry = entry
+        sub.pending = {"actors", "recipients"}
         return sub
+
+    def _sub_part(self, sub: _Draft, part: str) -> list[str]:
+        """The actors or recipients of a complement event, resolved on first use."""
+        if part in sub.pending and sub.entry is not None:
+            sub.pending.discard(part)
+            actors, recipients = self._arguments(sub.trigger, sub.anchor, sub.entry, None, part)
+            if part == "actors":
+                sub.actors = actors
+            else:
+                sub.recipients = recipients
+        return sub.actors if part == "actors" else sub.recipients
 
     def _complement_mode(self, type_: str, mode: str | None, sub: _Draft) -> str | None:
         if mode is not None:
@@ -679,22 +695,30 @@ class _Coder:
     # Arguments
 
     def _arguments(
-        self, tok: Token, anchor: Token, trigger: Trigger, complement: _Draft | None
+        self,
+        tok: Token,
+        anchor: Token,
+        trigger: Trigger,
+        complement: _Draft | None,
+        part: str = "both",
     ) -> tuple[list[str], list[str]]:
+        """(actors, recipients); ``part`` limits the work to "actors" or "recipients"."""
         actors: list[str] = []
         recipients: list[str] = []
         subject, passive = self._subject(anchor)
         agent = self._agent(anchor)
-        if passive:
-            if agent is not None:
+        if part != "recipients":
+            if passive and agent is not None:
                 actors += self._resolve_all(agent)
-            if subject is not None and trigger.object_recipient:
-                recipients += self._resolve_all(subject)
-            elif subject is not None and agent is None:
+            elif passive and subject is not None and not trigger.object_recipient:
                 # "guerrillas have been demobilized", "Israel is opposed to ...".
                 actors += self._resolve_all(subject)
-        elif subject is not None:
-            actors += self._resolve_all(subject)
+            elif not passive and subject is not None:
+                actors += self._resolve_all(subject)
+        if part == "actors":
+            return actors, recipients
+        if passive and subject is not None and trigger.object_recipient:
+            recipients += self._resolve_all(subject)
         # Direct and indirect objects.
         verb = anchor if tok.i != anchor.i else tok
         obj = None
@@ -725,7 +749,7 @@ class _Coder:
             recipients += self._owner_of_object(verb)
             if complement is not None and not recipients:
                 recipients += self._owner(complement.trigger)
-        if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID", "RETREAT"}:
+        if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID"}:
             target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
             if target is not None:
                 recipients += self._target_by_origin(target)
@@ -783,10 +807,10 @@ class _Coder:
             ]
             if on and trigger.control == "object":
                 return [e for obj in on for e in self._resolve_all(obj)]
-            return sub.actors or sub.recipients
+            return self._sub_part(sub, "actors") or self._sub_part(sub, "recipients")
         if trigger.type == "ACCUSE":
             return []
-        return sub.recipients
+        return self._sub_part(sub, "recipients")
 
     def _owner_of_object(self, verb: Token) -> list[str]:
         """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers"."""
@@ -1014,7 +1038,8 @@ class _Coder:
             entity = self.index.government(entity.country)
             self.index.add_mention(entity, start, end)
         elif entity.kind == "place" and entity.country and self._capital(entity.name):
-            entity = self.index.government(entity.country)
+            entity = self.index.government(entity.country)  # "Berlin" acting
+            self.index.add_mention(entity, start, end)
         self._code_actor(entity, tok, start, end)
         return entity.id
 
