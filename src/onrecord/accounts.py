@@ -62,15 +62,10 @@ def _transcript_labels(
     found = []
     for match in _LABEL.finditer(text):
         label = match.group("label")
-        if (
-            label.upper() in _NOT_LABELS
-            or len(label) < 2
-            or document.section_at(match.start())
-            in (
-                "caption",
-                "credit",
-                "headline",
-            )
+        if label.upper() in _NOT_LABELS or len(label) < 2 or document.section_at(match.start()) in (
+            "caption",
+            "credit",
+            "headline",
         ):
             continue
         if not (label.isupper() or label in known_people):
@@ -108,7 +103,7 @@ def build_attributions(
     candidates = _dedupe(candidates)
     mask = _quote_mask(text, quotations)
     candidates.extend(_orphans(text, quotations, candidates))
-    candidates.sort(key=lambda c: c.content[0][0] if c.cue_lemma == "" else c.cue_start)
+    candidates.sort(key=lambda c: (c.content[0][0] if c.cue_lemma == "" else c.cue_start))
 
     resolver = SpeakerResolver(index)
     context = SpeakerContext()
@@ -238,14 +233,9 @@ def _link_carriers(attributions: list[Attribution], candidates: list[Candidate])
                     best = outer
         if best is not None:
             inner.via = best.id
-            if (
-                inner.speaker is None
-                and inner.source is not None
-                and inner.source.text.lower()
-                in (
-                    "i",
-                    "we",
-                )
+            if inner.speaker is None and inner.source is not None and inner.source.text.lower() in (
+                "i",
+                "we",
             ):
                 inner.speaker = best.speaker
         del cand

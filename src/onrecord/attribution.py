@@ -90,7 +90,7 @@ class ContentShaper:
         return None
 
 
-_QUOTE_CHARS = set("\"“”„‟«»‹›「」『』‘’‚'")
+_QUOTE_CHARS = set('"“”„‟«»‹›「」『』‘’‚\'')
 
 
 def _only_punct(s: str) -> bool:
@@ -152,8 +152,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
-            child.dep_ == "prep"
-            and child.lower_ in ("of", "in", "at", "for", "with", "from")
+            child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for", "with", "from")
             and tok.lower_ in _ROLE_NOUNS
         ):
             end = max(end, child.right_edge.i + 1)
@@ -196,11 +195,8 @@ class AttributionFinder:
             end = max(end, self._verb_right_edge(verb, head))
         else:
             end = min(end, _cue_left(verb))
-        while (
-            skip_mark
-            and start < end
-            and self.doc[start].dep_ == "mark"
-            and (self.doc[start].lower_ in ("that", "if", "whether"))
+        while skip_mark and start < end and self.doc[start].dep_ == "mark" and (
+            self.doc[start].lower_ in ("that", "if", "whether")
         ):
             start += 1
         return start, end
@@ -270,11 +266,8 @@ class AttributionFinder:
                 content = self._content_chars(*self._content_after(ccomp, verb))
         if content is None and lemma in lexicon.XCOMP_CUES:
             xcomp = next(
-                (
-                    c
-                    for c in verb.rights
-                    if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)
-                ),
+                (c for c in verb.rights if c.dep_ == "xcomp" and any(
+                    a.lower_ == "to" for a in c.lefts)),
                 None,
             )
             if xcomp is not None:
@@ -331,10 +324,8 @@ class AttributionFinder:
         """`X said: ...`, `X said, "..."` and `"...," X said` without a parsed complement."""
         doc = self.doc
         nxt = verb.i + 1
-        while nxt < len(doc) and (
-            doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
-            or doc[nxt].lower_ in ("reporters", "journalists")
-        ):
+        while nxt < len(doc) and (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
+                                  or doc[nxt].lower_ in ("reporters", "journalists")):
             nxt += 1
         if nxt < len(doc) and doc[nxt].text in (":", ","):
             after = doc[nxt].idx + 1

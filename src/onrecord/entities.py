@@ -217,15 +217,15 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
         canonical_person = person_for(name)
         if metonym:
             entity = index.government(metonym[0])
-        elif canonical_person and not (label != "PERSON" and gaz.country_of_name(name) is not None):
+        elif canonical_person and not (
+            label != "PERSON" and gaz.country_of_name(name) is not None
+        ):
             entity = index.person(canonical_person)
             if canonical_person in titles and entity.title is None:
                 entity.title, entity.country = titles[canonical_person]
                 entity.sector = _sector_for_title(entity.title)
-        elif (
-            gaz.country_of_name(name)
-            and label != "PERSON"
-            or (gaz.country_of_name(name) and len(name.split()) == 1)
+        elif gaz.country_of_name(name) and label != "PERSON" or (
+            gaz.country_of_name(name) and len(name.split()) == 1
         ):
             entity = index.country(gaz.country_of_name(name))  # type: ignore[arg-type]
         elif gaz.country_of_capital(name) and (label != "PERSON" or len(name.split()) == 1):
@@ -249,7 +249,7 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
 
 
 def _split_credit(span: SpacySpan) -> list[SpacySpan]:
-    """ "Sputnik / Gavriil Grigorov" is an agency and a photographer, not one organization."""
+    """"Sputnik / Gavriil Grigorov" is an agency and a photographer, not one organization."""
     parts = []
     start = span.start
     for tok in span:

@@ -18,9 +18,7 @@ _CREDIT = re.compile(
     r"(?:©|\(c\)\s|Copyright\s|\bPhoto(?:graph)?\s*(?:by|:)\s|\bCredit:\s|\bImage:\s|"
     r"\((?:AP|AFP|Reuters|Getty)[^)]*\)\s*$)",
 )
-_BYLINE = re.compile(
-    r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s.*)?$"
-)
+_BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s.*)?$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 
 
@@ -81,7 +79,12 @@ def detect_sections(text: str) -> list[Section]:
         if is_first and (headline_like or short_first or _title_case(para)):
             sections.append(Section("headline", start, end))
             continue
-        if not seen_body and headline_like and sections and sections[-1].kind == "headline":
+        if (
+            not seen_body
+            and headline_like
+            and sections
+            and sections[-1].kind == "headline"
+        ):
             sections.append(Section("standfirst", start, end))
             continue
         seen_body = True

@@ -53,7 +53,9 @@ class SpeakerResolver:
         country = self._country_modifier(tokens, head)
         if head.lemma_.lower() in lexicon.GOVERNMENT_HEADS and country:
             return self._mention(self.index.government(country), tokens)
-        head_country = self.gaz.country_of_name(head.text) or self.gaz.country_of_capital(head.text)
+        head_country = self.gaz.country_of_name(head.text) or self.gaz.country_of_capital(
+            head.text
+        )
         if head_country and head.pos_ == "PROPN":
             return self._mention(self.index.government(head_country), tokens)
         if head.lemma_.lower() in lexicon.DOCUMENT_HEADS:
@@ -108,10 +110,8 @@ class SpeakerResolver:
             if entity.kind != "person" or not entity.title:
                 continue
             title_words = entity.title.lower().split()
-            if (
-                title_words
-                and title_words[-1] == word
-                and (country is None or entity.country == country)
+            if title_words and title_words[-1] == word and (
+                country is None or entity.country == country
             ):
                 holders.append(entity.id)
         if len(holders) == 1:
