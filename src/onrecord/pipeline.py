@@ -7,6 +7,7 @@ import re
 from onrecord import nlp
 from onrecord.accounts import build_attributions
 from onrecord.entities import build_entities
+from onrecord.events import code_events
 from onrecord.model import Document, Record
 from onrecord.quotes import find_quotations
 from onrecord.sections import detect_sections
@@ -42,4 +43,7 @@ def analyze(
     quotations = find_quotations(text)
     index = build_entities(doc)
     attributions = build_attributions(doc, document, quotations, index)
-    return Record(document=document, entities=index.entities, attributions=attributions)
+    events = code_events(doc, document, index, attributions)
+    return Record(
+        document=document, entities=index.entities, attributions=attributions, events=events
+    )
