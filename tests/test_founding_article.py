@@ -153,7 +153,7 @@ def test_entities(record):
     assert {m["text"] for m in by_name["Kyiv"]["mentions"]} == {"Kiev"}
     assert by_name["Russian government"]["kind"] == "government"
     assert {m["text"] for m in by_name["Russian government"]["mentions"]} == {
-        "Kremlin", "the Kremlin", "Moscow", "it",
+        "Kremlin", "the Kremlin", "Moscow", "it", "Russia",
     }  # fmt: skip
     assert by_name["Gavriil Grigorov"]["kind"] == "person"
     speakers = {a["speaker"] for a in record["attributions"]}

@@ -69,6 +69,16 @@ class SpeakerResolver:
                 return self._mention(self.index.get(holder), tokens)
         if head.i in self.index.token_entity:
             return self.index.token_entity[head.i]
+        for tok in tokens:
+            # "Taliban fighters", "Hamas officials": members stand for their organization.
+            entity_id = self.index.token_entity.get(tok.i)
+            if (
+                entity_id
+                and tok.head.i == head.i
+                and tok.dep_ == "compound"
+                and self.index.get(entity_id).kind in ("organization", "government")
+            ):
+                return entity_id
         if head.pos_ in ("NOUN", "PROPN"):
             name = _describe(self.doc[tokens[0].i : tokens[-1].i + 1].text)
             plural = head.tag_ in ("NNS", "NNPS")
