@@ -120,7 +120,7 @@ class CueModel:
 # attributions whatever the model says: the product's own guarantees (and the founding
 # article) rest on them. Open-vocabulary verbs with only a direct object ("discussed the
 # crisis") report a topic, not what was said, and are never taken. The model judges the rest:
-# lexicon object, infinitive and intention cues, and open-vocabulary clauses and prepositions.
+# lexicon object and intention cues, and open-vocabulary clauses and prepositions.
 _ALWAYS_KEPT_RULES = frozenset(
     {"ccomp", "according", "quote-after", "colon-or-quote", "parenthetical", "prep"}
 )
@@ -133,6 +133,8 @@ def rule_decision(cand: Candidate) -> bool | None:
         return False if rule == "dobj" else None
     if rule in _ALWAYS_KEPT_RULES:
         return True
+    if rule == "xcomp" and cand.cue_lemma in lexicon.XCOMP_CUES:
+        return True  # "urged Putin to end the conflict": a request is something said
     return None
 
 
