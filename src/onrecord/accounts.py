@@ -96,14 +96,12 @@ def build_attributions(
         candidates = [c for c in candidates if model.keep(c, cue_model.features(c, text, mask))]
     people = {m.text for e in index.entities if e.kind == "person" for m in e.mentions}
     labelled = _transcript_labels(doc, text, document, people)
-    taken = [(c.content[0][0], c.content[0][1]) for c in candidates]
+    # A speaker label governs its whole line; cues inside the line become accounts it carries.
     for cand in labelled:
-        s, e = cand.content[0]
-        if not any(s <= ts < e for ts, _ in taken):
-            shaped = finder.shaper.shape(s, e)
-            if shaped:
-                cand.content = [shaped]
-                candidates.append(cand)
+        shaped = finder.shaper.shape(*cand.content[0])
+        if shaped:
+            cand.content = [shaped]
+            candidates.append(cand)
     candidates = [c for c in _dedupe(candidates) if not _quoted_aside(c, mask)]
     for orphan in _orphans(text, quotations, candidates):
         carrier = _split_quote_carrier(text, mask, candidates, orphan.content[0][0])
