@@ -94,3 +94,28 @@ def test_bad_published_date_is_a_usage_error():
     result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--published", "15/11/2024"])
     assert result.exit_code == 2
     assert "is not a date in YYYY-MM-DD form" in result.output
+
+
+def test_plover_format_writes_one_event_per_line():
+    result = CliRunner().invoke(
+        main, ["analyze", str(EXAMPLE), "--published", "2024-11-15", "--format", "plover"]
+    )
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.output.splitlines()]
+    first = events[0]
+    assert (first["event_type"], first["mode"], first["date"], first["date_basis"]) == (
+        "CONSULT", "phone", "2024-11-15", "relative",
+    )  # fmt: skip
+    assert [a["name"] for a in first["source"]] == ["Olaf Scholz"]
+    assert [(a["name"], a["country"], a["sector"]) for a in first["target"]] == [
+        ("Vladimir Putin", "RUS", "GOV")
+    ]
+    assert [e["id"] for e in events] == [f"putin-scholz-call-v{i}" for i in range(1, 11)]
+
+
+def test_eval_plover_rejects_a_file_that_is_not_plover(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"not": "plover"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "plover", str(bad)])
+    assert result.exit_code == 1
+    assert "not a PLOVER examples file" in result.output

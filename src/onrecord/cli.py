@@ -15,7 +15,7 @@ import click
 from onrecord.io import InputError, read_text_file
 from onrecord.model import Record
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "plover")
 
 
 def _default_format() -> str:
@@ -46,7 +46,8 @@ def main() -> None:
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="table on a terminal, json otherwise; jsonl writes one record per line.",
+    help="table on a terminal, json otherwise; jsonl writes one record per line; plover "
+    "writes one PLOVER-style event record per line.",
 )
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD).")
 @click.option("--source", help="Publisher name, e.g. 'RT' or 'Reuters'.")
@@ -81,6 +82,11 @@ def analyze(
         )
         if output_format == "table":
             print_table(record)
+        elif output_format == "plover":
+            from onrecord.plover import plover_records
+
+            for event in plover_records(record):
+                click.echo(json.dumps(event, ensure_ascii=False))
         elif output_format == "json":
             click.echo(record.to_json(indent=2))
         else:
@@ -141,6 +147,20 @@ def eval_brat(
         click.echo(json.dumps(result.to_dict(), indent=1, sort_keys=True))
     else:
         click.echo(format_table(result))
+
+
+@eval_group.command("plover")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_plover(path: Path, as_json: bool) -> None:
+    """Code the PLOVER example sentences (PLOVER_GSR_CAMEO.json) and score the event types."""
+    from onrecord.evaluation.plover import evaluate_plover
+
+    try:
+        result = evaluate_plover(path)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise click.ClickException(f"{path}: not a PLOVER examples file ({exc})") from exc
+    click.echo(json.dumps(result.to_dict(), indent=1) if as_json else result.render())
 
 
 def _register_commands() -> None:
