@@ -238,12 +238,12 @@ def _split_quote_carrier(
             best, best_end = cand, end
     if best is None or any(ch.isalnum() for ch in text[best_end:start]):
         return None
-    if "\n" in text[best_end:start]:
+    if text.count("\n", best_end, start) > 2:
+        return None  # a continuation may open the next paragraph, not one further away
+    # The carrier must itself quote (direct or mixed): an indirect report followed by a
+    # quotation is often a new voice.
+    if not any(_inside(mask, s, e, text)[0] for s, e in best.content):
         return None
-    for s, e in best.content:
-        inside, total = _inside(mask, s, e, text)
-        if inside != total:
-            return None
     return best
 
 

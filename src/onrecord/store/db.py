@@ -317,6 +317,11 @@ def actor_for(conn: Connection, name: str, kind: str) -> int | None:
         if len(candidates) == 1:
             conn.execute(insert(s.actor_aliases).values(alias=key, actor_id=candidates[0]))
             return candidates[0]
+    existing = conn.execute(select(s.actors.c.id).where(s.actors.c.key == key)).scalar()
+    if existing is not None:
+        # The key's alias was withdrawn (an ambiguous surname): the actor still stands for the
+        # mentions it already had, and for this one; no new merges through it.
+        return existing
     actor_id = conn.execute(
         insert(s.actors).values(key=key, name=name.strip(), kind=kind).returning(s.actors.c.id)
     ).scalar_one()
@@ -376,6 +381,18 @@ def _write_contents(conn: Connection, doc_row: int, record: Record) -> None:
             )
             .returning(s.entities.c.id)
         ).scalar_one()
+
+    # Creating a full name can merge an earlier surname-only actor of this same document into
+    # it: read the actor ids back rather than trust the ones handed out during the loop.
+    if entity_rows:
+        current = dict(
+            conn.execute(
+                select(s.entities.c.id, s.entities.c.actor_id).where(
+                    s.entities.c.document_id == doc_row
+                )
+            ).all()
+        )
+        actor_ids = {local: current.get(row) for local, row in entity_rows.items()}
 
     fts = conn.dialect.name == "sqlite"
     for attribution in record.attributions:
