@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-from store_helpers import attribution, entity
-
 from onrecord.model import Document, Record
 from onrecord.store import open_store, queries
+from store_helpers import attribution, entity
 
 pytest_plugins = ["store_fixtures"]
 
