@@ -85,7 +85,11 @@ def _transcript_labels(
 
 
 def build_attributions(
-    doc: Doc, document: Document, quotations: list[Quotation], index: EntityIndex
+    doc: Doc,
+    document: Document,
+    quotations: list[Quotation],
+    index: EntityIndex,
+    scope: str = "speech",
 ) -> list[Attribution]:
     text = document.text
     finder = AttributionFinder(doc, quotations, text)
@@ -93,7 +97,9 @@ def build_attributions(
     model = cue_model.load()
     candidates = finder.find(open_vocabulary=model is not None)
     if model is not None:
-        candidates = [c for c in candidates if model.keep(c, cue_model.features(c, text, mask))]
+        candidates = [
+            c for c in candidates if model.keep(c, cue_model.features(c, text, mask), scope)
+        ]
     people = {m.text for e in index.entities if e.kind == "person" for m in e.mentions}
     labelled = _transcript_labels(doc, text, document, people)
     # A speaker label governs its whole line; cues inside the line become accounts it carries.

@@ -52,12 +52,21 @@ def main() -> None:
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD).")
 @click.option("--source", help="Publisher name, e.g. 'RT' or 'Reuters'.")
 @click.option("--url", help="Where the article was published.")
+@click.option(
+    "--scope",
+    type=click.Choice(["speech", "all"]),
+    default="speech",
+    show_default=True,
+    help="speech: what was said, believed or intended; all: also topic accounts "
+    "('the leaders discussed the crisis'), as PolNeAR annotates them.",
+)
 def analyze(
     path: Path,
     output_format: str | None,
     published: str | None,
     source: str | None,
     url: str | None,
+    scope: str,
 ) -> None:
     """Analyze an article (a .txt file), or every .txt file in a folder, in sorted order."""
     from onrecord.pipeline import analyze as analyze_text
@@ -78,7 +87,7 @@ def analyze(
             failures += 1
             continue
         record: Record = analyze_text(
-            text, published=published, source=source, url=url, doc_id=file.stem
+            text, published=published, source=source, url=url, doc_id=file.stem, scope=scope
         )
         if output_format == "table":
             print_table(record)
@@ -120,6 +129,13 @@ def eval_group() -> None:
     default=None,
     help="Show progress (default: when stderr is a terminal).",
 )
+@click.option(
+    "--scope",
+    type=click.Choice(["speech", "all"]),
+    default="speech",
+    show_default=True,
+    help="Which attributions onrecord outputs (see analyze).",
+)
 def eval_brat(
     gold_dir: Path,
     pred_out: Path | None,
@@ -127,6 +143,7 @@ def eval_brat(
     as_json: bool,
     limit: int | None,
     progress: bool | None,
+    scope: str,
 ) -> None:
     """Score attributions against a folder of text/*.txt and attributions/*.ann (PolNeAR)."""
     from onrecord.evaluation import EvalInputError, evaluate_brat, format_table, score_files
@@ -138,7 +155,17 @@ def eval_brat(
             result = score_files(gold_dir, pred_in)
         else:
             show = sys.stderr.isatty() if progress is None else progress
-            result = evaluate_brat(gold_dir, pred_out=pred_out, progress=show, limit=limit)
+            from functools import partial
+
+            from onrecord.pipeline import analyze as analyze_text
+
+            result = evaluate_brat(
+                gold_dir,
+                analyze=partial(analyze_text, scope=scope),
+                pred_out=pred_out,
+                progress=show,
+                limit=limit,
+            )
     except EvalInputError as exc:
         raise click.ClickException(str(exc)) from exc
     for warning in result.warnings:

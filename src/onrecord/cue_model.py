@@ -108,8 +108,8 @@ class CueModel:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def keep(self, cand: Candidate, feats: list[str]) -> bool:
-        decided = rule_decision(cand)
+    def keep(self, cand: Candidate, feats: list[str], scope: str = "speech") -> bool:
+        decided = rule_decision(cand, scope)
         if decided is not None:
             return decided
         threshold = self.threshold_open if cand.extra.get("open") else self.threshold_lexicon
@@ -119,18 +119,27 @@ class CueModel:
 # Reporting verbs from the lexicon with a reported clause, a quotation or "according to" are
 # attributions whatever the model says: the product's own guarantees (and the founding
 # article) rest on them. Open-vocabulary verbs with only a direct object ("discussed the
-# crisis") report a topic, not what was said, and are never taken. The model judges the rest:
-# lexicon object and intention cues, and open-vocabulary clauses and prepositions.
+# crisis") report a topic, not what was said: they are taken only in scope "all". The model
+# judges the rest: lexicon object and intention cues, open-vocabulary clauses and
+# prepositions (and, in scope "all", open-vocabulary objects).
 _ALWAYS_KEPT_RULES = frozenset(
     {"ccomp", "according", "quote-after", "colon-or-quote", "parenthetical", "prep"}
 )
 
 
-def rule_decision(cand: Candidate) -> bool | None:
-    """True or False where policy decides without the model; None where the model decides."""
+SCOPES = ("speech", "all")
+
+
+def rule_decision(cand: Candidate, scope: str = "speech") -> bool | None:
+    """True or False where policy decides without the model; None where the model decides.
+
+    Scope "speech" (the default) records what was said, believed or intended; scope "all"
+    also records topic accounts whose content is a bare object ("the leaders discussed the
+    crisis", "German officials confirmed the talks"), as PolNeAR annotates them.
+    """
     rule = cand.extra.get("rule")
     if cand.extra.get("open"):
-        return False if rule == "dobj" else None
+        return False if rule == "dobj" and scope != "all" else None
     if rule in _ALWAYS_KEPT_RULES:
         return True
     if rule == "xcomp" and cand.cue_lemma in lexicon.XCOMP_CUES:

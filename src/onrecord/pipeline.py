@@ -6,6 +6,7 @@ import re
 
 from onrecord import nlp
 from onrecord.accounts import build_attributions
+from onrecord.cue_model import SCOPES
 from onrecord.entities import build_entities
 from onrecord.events import code_events
 from onrecord.model import Document, Record
@@ -23,8 +24,15 @@ def analyze(
     url: str | None = None,
     title: str | None = None,
     doc_id: str = "document",
+    scope: str = "speech",
 ) -> Record:
-    """Analyze one article and return its record (document, entities, attributions, events)."""
+    """Analyze one article and return its record (document, entities, attributions, events).
+
+    ``scope`` is "speech" (what was said, believed or intended) or "all" (also topic accounts
+    such as "the leaders discussed the crisis", as PolNeAR annotates them).
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     # Lone surrogates cannot be encoded (spaCy fails on them); U+FFFD keeps every offset.
@@ -42,7 +50,7 @@ def analyze(
     doc = nlp.load()(text)
     quotations = find_quotations(text)
     index = build_entities(doc)
-    attributions = build_attributions(doc, document, quotations, index)
+    attributions = build_attributions(doc, document, quotations, index, scope)
     events = code_events(doc, document, index, attributions)
     return Record(
         document=document, entities=index.entities, attributions=attributions, events=events
