@@ -60,10 +60,10 @@ def examples(split_dir: Path, limit: int | None = None):
                 if cue_ok and dice(cw, gw) >= 0.5:
                     label = 1
                     break
-            decided = rule_decision(cand)
-            rows.append(
-                (doc_id, features(cand, text, mask), label, bool(cand.extra.get("open")), decided)
-            )
+            is_open = bool(cand.extra.get("open"))
+            topic = is_open and cand.extra.get("rule") == "dobj"
+            decided = rule_decision(cand, "all")
+            rows.append((doc_id, features(cand, text, mask), label, topic, decided, is_open))
     return rows, gold_total
 
 
@@ -75,7 +75,7 @@ def train(rows, epochs: int = 12, l2: float = 1e-5, rate: float = 0.2, seed: int
     for _ in range(epochs):
         rng.shuffle(order)
         for i in order:
-            _, feats, label, _, _ = rows[i]
+            _, feats, label, _, _, _ = rows[i]
             z = sum(weights[f] for f in feats)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             g = p - label
@@ -91,25 +91,38 @@ def prob(weights, feats):
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _f1(kept: list[int], gold_total: int) -> float:
+    tp = sum(kept)
+    if not tp:
+        return 0.0
+    precision, recall = tp / len(kept), tp / gold_total
+    return 2 * precision * recall / (precision + recall)
+
+
 def choose_thresholds(weights, rows, gold_total):
-    """Thresholds maximising candidate-level F1 on dev (a proxy for relation F1)."""
+    """Thresholds maximising candidate-level F1 on dev (a proxy for relation F1): lexicon and
+    open-vocabulary thresholds in scope "speech" (topic candidates left out), then the topic
+    threshold in scope "all" with those two fixed."""
     scored = [
-        (2.0 if decided else -1.0 if decided is False else prob(weights, f), y, is_open)
-        for _, f, y, is_open, decided in rows
+        (2.0 if decided else -1.0 if decided is False else prob(weights, f), y, topic, is_open)
+        for _, f, y, topic, decided, is_open in rows
     ]
-    best = (0.0, 0.5, 0.5)
     grid = [x / 20 for x in range(2, 19)]
+    best = (0.0, 0.5, 0.5)
     for t_lex in grid:
         for t_open in grid:
-            kept = [(y) for p, y, o in scored if p >= (t_open if o else t_lex)]
-            tp = sum(kept)
-            if not kept:
-                continue
-            precision, recall = tp / len(kept), tp / gold_total
-            f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+            kept = [y for p, y, t, o in scored if not t and p >= (t_open if o else t_lex)]
+            f1 = _f1(kept, gold_total)
             if f1 > best[0]:
                 best = (f1, t_lex, t_open)
-    return best
+    f1, t_lex, t_open = best
+    best_topic = (0.0, 0.5)
+    for t_topic in grid:
+        kept = [y for p, y, t, o in scored if p >= (t_topic if t else t_open if o else t_lex)]
+        f1_all = _f1(kept, gold_total)
+        if f1_all > best_topic[0]:
+            best_topic = (f1_all, t_topic)
+    return f1, t_lex, t_open, best_topic[0], best_topic[1]
 
 
 def main() -> int:
@@ -124,11 +137,18 @@ def main() -> int:
         f"train candidates: {len(train_rows)}, positive: {sum(r[2] for r in train_rows)}",
         file=sys.stderr,
     )
+    counts: dict[str, int] = defaultdict(int)
+    for _, feats, *_ in train_rows:
+        for f in feats:
+            counts[f] += 1
     weights = train(train_rows)
+    # Features seen once carry noise, not knowledge: leave them out of the shipped model.
+    weights = {f: w for f, w in weights.items() if counts[f] >= 2 or f == "bias"}
     dev_rows, dev_gold = examples(args.polnear / "dev")
-    f1, t_lex, t_open = choose_thresholds(weights, dev_rows, dev_gold)
+    f1, t_lex, t_open, f1_all, t_topic = choose_thresholds(weights, dev_rows, dev_gold)
     print(
-        f"dev candidate-level F1 {f1:.3f} at thresholds lexicon {t_lex}, open {t_open}",
+        f"dev candidate-level F1 {f1:.3f} (speech) at thresholds lexicon {t_lex}, open "
+        f"{t_open}; {f1_all:.3f} (all) with topic threshold {t_topic}",
         file=sys.stderr,
     )
     model = {
@@ -136,6 +156,7 @@ def main() -> int:
         "trained on PolNeAR train by scripts/train_cue_model.py; thresholds chosen on dev.",
         "threshold_lexicon": t_lex,
         "threshold_open": t_open,
+        "threshold_topic": t_topic,
         "weights": dict(sorted(weights.items())),
     }
     args.out.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")

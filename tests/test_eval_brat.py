@@ -582,3 +582,20 @@ def test_malformed_prediction_line(gold_dir: Path, tmp_path: Path, line: str, me
     path.write_text('{"doc": "news_alpha", "attributions": []}\n' + line + "\n", "utf-8")
     with pytest.raises(PredictionFormatError, match=message):
         score_files(gold_dir, path)
+
+
+def test_speech_only_view_keeps_speech_cues_and_uncued_predictions():
+    from onrecord.evaluation.brat import GoldDocument
+    from onrecord.evaluation.spans import SpanAttribution
+    from onrecord.evaluation.speech import is_speech_cue, speech_only
+
+    assert is_speech_cue("has said") and is_speech_cue("According to") and is_speech_cue(":")
+    assert not is_speech_cue("believes") and not is_speech_cue("wants")
+    text = "Putin said war ends. Scholz believes peace comes."
+    said = SpanAttribution(source=((0, 5),), cue=((6, 10),), content=((11, 19),))
+    believes = SpanAttribution(source=((21, 27),), cue=((28, 36),), content=((37, 48),))
+    quote = SpanAttribution(content=((11, 19),))
+    gold = {"d": GoldDocument("d", text, [said, believes])}
+    kept_gold, kept_pred = speech_only(gold, {"d": [said, believes, quote]})
+    assert kept_gold["d"].attributions == [said]
+    assert kept_pred["d"] == [said, quote]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -136,6 +137,12 @@ def eval_group() -> None:
     show_default=True,
     help="Which attributions onrecord outputs (see analyze).",
 )
+@click.option(
+    "--speech-only",
+    is_flag=True,
+    help="Score only speech attributions (speech cues in gold; speech cues or quotations in "
+    "the predictions); PolNeAR also annotates beliefs, intentions and topics.",
+)
 def eval_brat(
     gold_dir: Path,
     pred_out: Path | None,
@@ -144,6 +151,7 @@ def eval_brat(
     limit: int | None,
     progress: bool | None,
     scope: str,
+    speech_only: bool,
 ) -> None:
     """Score attributions against a folder of text/*.txt and attributions/*.ann (PolNeAR)."""
     from onrecord.evaluation import EvalInputError, evaluate_brat, format_table, score_files
@@ -152,20 +160,26 @@ def eval_brat(
         raise click.UsageError("--pred cannot be combined with --pred-out or --limit")
     try:
         if pred_in is not None:
-            result = score_files(gold_dir, pred_in)
+            result = score_files(gold_dir, pred_in, speech=speech_only)
         else:
             show = sys.stderr.isatty() if progress is None else progress
             from functools import partial
 
             from onrecord.pipeline import analyze as analyze_text
 
-            result = evaluate_brat(
-                gold_dir,
-                analyze=partial(analyze_text, scope=scope),
-                pred_out=pred_out,
-                progress=show,
-                limit=limit,
-            )
+            if speech_only and limit is not None:
+                raise click.UsageError("--speech-only cannot be combined with --limit")
+            with tempfile.TemporaryDirectory() as tmp:
+                written = pred_out or Path(tmp) / "predictions.jsonl"
+                result = evaluate_brat(
+                    gold_dir,
+                    analyze=partial(analyze_text, scope=scope),
+                    pred_out=written,
+                    progress=show,
+                    limit=limit,
+                )
+                if speech_only:
+                    result = score_files(gold_dir, written, speech=True)
     except EvalInputError as exc:
         raise click.ClickException(str(exc)) from exc
     for warning in result.warnings:

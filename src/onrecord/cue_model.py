@@ -101,6 +101,7 @@ class CueModel:
     weights: dict[str, float]
     threshold_lexicon: float
     threshold_open: float
+    threshold_topic: float
 
     def probability(self, feats: list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in feats)
@@ -112,7 +113,12 @@ class CueModel:
         decided = rule_decision(cand, scope)
         if decided is not None:
             return decided
-        threshold = self.threshold_open if cand.extra.get("open") else self.threshold_lexicon
+        if not cand.extra.get("open"):
+            threshold = self.threshold_lexicon
+        elif cand.extra.get("rule") == "dobj":
+            threshold = self.threshold_topic
+        else:
+            threshold = self.threshold_open
         return self.probability(feats) >= threshold
 
 
@@ -154,4 +160,9 @@ def load() -> CueModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return CueModel(data["weights"], data["threshold_lexicon"], data["threshold_open"])
+    return CueModel(
+        data["weights"],
+        data["threshold_lexicon"],
+        data["threshold_open"],
+        data.get("threshold_topic", data["threshold_open"]),
+    )

@@ -100,8 +100,14 @@ def evaluate_brat(
     return _with_corpus_warnings(result, corpus)
 
 
-def score_files(gold_dir: str | Path, pred_path: str | Path) -> EvalResult:
-    """Score an existing prediction JSONL file against a BRAT gold folder."""
+def score_files(gold_dir: str | Path, pred_path: str | Path, *, speech: bool = False) -> EvalResult:
+    """Score an existing prediction JSONL file against a BRAT gold folder (``speech``: only
+    speech attributions on both sides, see :mod:`.speech`)."""
     corpus = read_gold_dir(gold_dir)
     predictions = read_predictions(pred_path, gold=corpus.documents)
-    return _with_corpus_warnings(score(corpus.documents, predictions), corpus)
+    gold = corpus.documents
+    if speech:
+        from onrecord.evaluation.speech import speech_only
+
+        gold, predictions = speech_only(gold, predictions)
+    return _with_corpus_warnings(score(gold, predictions), corpus)
