@@ -6,6 +6,7 @@ of the CLI starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import time
@@ -211,17 +212,7 @@ def ingest_command(
                 bar.update(outcome.nbytes, outcome.status != "ignored")
 
         try:
-            if bar is not None:
-                with bar:
-                    summary = ingest(
-                        store,
-                        paths,
-                        workers=workers,
-                        published=published,
-                        source=source,
-                        on_outcome=on_outcome,
-                    )
-            else:
+            with bar if bar is not None else contextlib.nullcontext():
                 summary = ingest(
                     store,
                     paths,
