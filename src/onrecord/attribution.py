@@ -325,9 +325,61 @@ class AttributionFinder:
                 cand = self._verb(tok)
                 if cand is None and open_vocabulary:
                     cand = self._verb(tok, open_vocabulary=True)
+                if cand is None and open_vocabulary:
+                    cand = self._passive_agent(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.NOUN_CUES:
+                cand = self._noun(tok)
             if cand is not None:
                 found.append(cand)
         return found
+
+    def _noun(self, noun: Token) -> Candidate | None:
+        """ "Trump's claim that …", "the charge that …": a speech noun with a that-clause."""
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.lefts)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        content = self._content_chars(*self._content_after(clause, noun))
+        if content is None:
+            return None
+        owner = next((c for c in noun.lefts if c.dep_ in ("poss", "compound")), None)
+        if owner is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            owner = _subject(noun.head)  # "Trump repeated his claim that …"
+        if owner is None:
+            return None  # a claim nobody is named as making is not an account
+        s, e = self._chars(noun.i, noun.i + 1)
+        cand = Candidate(
+            s, e, noun.lemma_.lower(), [content], noun_phrase(owner), owner, None, noun
+        )
+        cand.extra.update(rule="noun", open=False)
+        return cand
+
+    def _passive_agent(self, verb: Token) -> Candidate | None:
+        """ "has been endorsed by the union": the agent is the source, the subject the content."""
+        if not any(c.dep_ == "auxpass" for c in verb.lefts):
+            return None
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+        if pobj is None or subject is None or subject.pos_ == "PRON":
+            return None
+        content = self._content_chars(subject.left_edge.i, subject.right_edge.i + 1)
+        if content is None:
+            return None
+        cue_tokens = _cue_tokens(verb)
+        s, e = self._chars(min(t.i for t in cue_tokens), verb.i + 1)
+        cand = Candidate(
+            s, e, verb.lemma_.lower(), [content], source_phrase(pobj), pobj, None, verb
+        )
+        cand.extra.update(rule="passive", open=True)
+        return cand
 
     def _according(self, tok: Token) -> Candidate | None:
         to = self.doc[tok.i + 1]

@@ -64,6 +64,15 @@ OBJECT_CUES = frozenset(
 # Verbs of intention whose infinitive is the content: "She wants to triple the program".
 INTENTION_CUES = frozenset("want plan hope intend aim seek vow promise pledge".split())
 
+# Nouns that report an account when a that-clause follows: "Trump's claim that ...".
+NOUN_CUES = frozenset(
+    """
+    claim statement assertion allegation argument belief view warning promise pledge
+    suggestion charge accusation insistence remark comment announcement prediction fear hope
+    assurance message admission denial report contention conviction complaint vow threat
+    """.split()
+)
+
 # Verbs that take the addressee as direct object: "told Scholz that ...".
 ADDRESSEE_OBJECT_CUES = frozenset(
     "tell urge ask warn remind assure reassure inform advise caution brief accuse press "
