@@ -84,6 +84,32 @@ def _transcript_labels(
     return found
 
 
+_SIGNATURE = re.compile(
+    r"^(?P<quote>[\"“«].*[\"”»])\s*(?P<dash>[―—–]|--)\s*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?:,[^\n]*)?[ \t]*$",
+    re.M,
+)
+
+
+def _signed_quotes(doc: Doc, text: str) -> list[Candidate]:
+    """A quotation signed with a dash: `“…” ― Esther Tapia` (vox pops, epigraphs)."""
+    found = []
+    for match in _SIGNATURE.finditer(text):
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if span is None:
+            continue
+        cand = Candidate(
+            match.start("dash"),
+            match.end("dash"),
+            match.group("dash"),
+            [(match.start("quote"), match.end("quote"))],
+            (span.start, span.end),
+        )
+        cand.extra["label"] = True
+        found.append(cand)
+    return found
+
+
 def build_attributions(
     doc: Doc,
     document: Document,
@@ -101,7 +127,7 @@ def build_attributions(
             c for c in candidates if model.keep(c, cue_model.features(c, text, mask), scope)
         ]
     people = {m.text for e in index.entities if e.kind == "person" for m in e.mentions}
-    labelled = _transcript_labels(doc, text, document, people)
+    labelled = _transcript_labels(doc, text, document, people) + _signed_quotes(doc, text)
     # A speaker label governs its whole line; cues inside the line become accounts it carries.
     for cand in labelled:
         shaped = finder.shaper.shape(*cand.content[0])

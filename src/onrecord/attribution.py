@@ -145,6 +145,10 @@ def _cue_tokens(verb: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+_MATRIX_VERBS = frozenset(
+    "appear seem continue try begin start decline refuse avoid attempt proceed tend hesitate "
+    "rush move go stop keep".split()
+)
 _NOT_CUE_ADVERBS = frozenset({"however", "meanwhile", "so", "thus", "therefore", "when", "how"})
 
 
@@ -466,6 +470,13 @@ class AttributionFinder:
         cue_tokens = _cue_tokens(verb)
         if with_preposition is not None:
             cue_tokens.append(with_preposition)
+        if (
+            verb.dep_ in ("xcomp", "advcl")
+            and verb.head.lemma_.lower() in _MATRIX_VERBS
+            and (verb.head.i < verb.i)
+        ):
+            # "appeared to suggest", "avoids condemning": the matrix verb is part of the cue.
+            cue_tokens = [*_cue_tokens(verb.head), *cue_tokens]
         contents = [content]
         if content[1] <= verb.idx and rule in ("ccomp", "parenthetical"):
             right = self._right_of_parenthetical(verb)
