@@ -268,8 +268,15 @@ def _split_quote_carrier(
             end = max(end, last.idx + len(last.text))
         if end <= start and end > best_end:
             best, best_end = cand, end
-    if best is None or any(ch.isalnum() for ch in text[best_end:start]):
+    if best is None:
         return None
+    gap = text[best_end:start]
+    if any(ch.isalnum() for ch in gap):
+        # `"…," said X, chairman of the committee, in a statement. "…"`: words after the cue
+        # are fine while they stay in the cue's sentence.
+        sentence_end = best.cue_token.sent.end_char if best.cue_token is not None else -1
+        if start > sentence_end + 3 or "\n" in gap:
+            return None
     if text.count("\n", best_end, start) > 2:
         return None  # a continuation may open the next paragraph, not one further away
     # The carrier must itself quote (direct or mixed): an indirect report followed by a

@@ -314,6 +314,10 @@ class AttributionFinder:
         if start_tok >= end_tok:
             return None
         s, e = self._chars(start_tok, end_tok)
+        # A semicolon outside quote marks ends the reported clause ("…; they only learned …").
+        cut = self.text.find("; ", s, e)
+        if cut > s and self.shaper.enclosing(cut, cut + 1) is None:
+            e = cut
         return self.shaper.shape(s, e)
 
     def find(self, open_vocabulary: bool = False) -> list[Candidate]:
