@@ -147,7 +147,7 @@ def _cue_tokens(verb: Token) -> list[Token]:
 
 _MATRIX_VERBS = frozenset(
     "appear seem continue try begin start decline refuse avoid attempt proceed tend hesitate "
-    "rush move go stop keep".split()
+    "rush move go stop keep resist".split()
 )
 _NOT_CUE_ADVERBS = frozenset({"however", "meanwhile", "so", "thus", "therefore", "when", "how"})
 
@@ -382,7 +382,9 @@ class AttributionFinder:
         if content is None:
             return None
         cue_tokens = _cue_tokens(verb)
-        s, e = self._chars(min(t.i for t in cue_tokens), verb.i + 1)
+        # "was first reported by": the agent's preposition belongs to the cue when adjacent.
+        last = agent.i if agent is not None and agent.i == verb.i + 1 else verb.i
+        s, e = self._chars(min(t.i for t in cue_tokens), last + 1)
         cand = Candidate(
             s, e, verb.lemma_.lower(), [content], source_phrase(pobj), pobj, None, verb
         )
@@ -451,7 +453,8 @@ class AttributionFinder:
                         continue
                     end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
                     content = self._content_chars(prep.i + 1, end)
-                    if prep.i == verb.i + 1:
+                    particle_end = max([verb.i, *(c.i for c in verb.rights if c.dep_ == "prt")])
+                    if prep.i == particle_end + 1:  # "spoke of", "is doubling down on"
                         with_preposition = prep
                     cue_lemma = f"{lemma} {prep.lower_}"
                     rule = "prep"
@@ -475,9 +478,9 @@ class AttributionFinder:
         if with_preposition is not None:
             cue_tokens.append(with_preposition)
         if (
-            verb.dep_ in ("xcomp", "advcl")
+            verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in _MATRIX_VERBS
-            and (verb.head.i < verb.i)
+            and 0 < verb.i - verb.head.i <= 3
         ):
             # "appeared to suggest", "avoids condemning": the matrix verb is part of the cue.
             cue_tokens = [*_cue_tokens(verb.head), *cue_tokens]
