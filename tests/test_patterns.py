@@ -179,7 +179,34 @@ CASES = {
         [("mayor", "said", "direct", ["We are rebuilding the bridge"], None, None,
           "The mayor")],
     ),
+    "a quotation signed with a dash": (
+        "“We will win this fight together.” ― Esther Tapia, 34, Phoenix\nMore text follows.",
+        [("Esther Tapia", "―", "direct", ["We will win this fight together"], None, None,
+          "Esther Tapia")],
+    ),
+    "a speech noun with a that-clause, carried by the verb it is the object of": (
+        "Donald Trump repeated his claim that the election was rigged.",
+        [("Donald Trump", "repeated", "indirect", ["his claim that the election was rigged"],
+          None, None, "Donald Trump"),
+         ("Donald Trump", "claim", "indirect", ["the election was rigged"], None, 1, "his")],
+    ),
 }  # fmt: skip
+
+
+def test_topic_accounts_only_in_scope_all():
+    text = "The two leaders discussed the Ukraine crisis."
+    assert analyze(text).attributions == []
+    [topic] = analyze(text, scope="all").attributions
+    assert (topic.cue.span.text, topic.content[0].text, topic.source.text) == (
+        "discussed",
+        "the Ukraine crisis",
+        "The two leaders",
+    )
+
+
+def test_unknown_scope_is_refused():
+    with pytest.raises(ValueError, match="scope must be one of speech, all"):
+        analyze("Putin said so.", scope="everything")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -109,9 +109,9 @@ DOCUMENT_HEADS = frozenset(
     """.split()
 )
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-NONPERSON_PRONOUNS = frozenset({"it"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+NONPERSON_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 FIRST_PERSON = frozenset({"i", "we"})
 
 # PLOVER sector codes for a person's office.

@@ -42,7 +42,9 @@ class SpeakerResolver:
         # Names: the last person mentioned in the phrase (spokesman Steffen Hebestreit).
         named = [self.index.token_entity[t.i] for t in tokens if t.i in self.index.token_entity]
         persons = [e for e in named if self.index.get(e).kind == "person"]
-        if head.pos_ == "PRON" or low in lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it"}:
+        if head.pos_ == "PRON" or low in (
+            lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | lexicon.NONPERSON_PRONOUNS
+        ):
             resolved = self._pronoun(head, context)
             if resolved:
                 self._mention(self.index.get(resolved), [head])
@@ -135,7 +137,7 @@ class SpeakerResolver:
         low = tok.lower_
         before = tok.idx
         wanted_person = low in lexicon.PERSON_PRONOUNS
-        wanted_it = low == "it"
+        wanted_it = low in lexicon.NONPERSON_PRONOUNS
         for _, entity_id in reversed([h for h in context.history if h[0] < before]):
             kind = self.index.get(entity_id).kind
             if wanted_person and kind == "person":
