@@ -68,12 +68,24 @@ def test_jsonl_over_a_folder_in_sorted_order(tmp_path, validate):
     assert lines[1]["attributions"][0]["content"][0]["text"] == "the war would end"
 
 
-def test_table_output_names_speakers(tmp_path):
-    result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--format", "table"])
+def test_table_output_names_speakers_and_events(tmp_path):
+    result = CliRunner().invoke(
+        main, ["analyze", str(EXAMPLE), "--format", "table", "--published", "2024-11-15"]
+    )
     assert result.exit_code == 0
     assert "who said what" in result.output
     assert "Steffen Hebestreit" in result.output
     assert "According to" in result.output
+    assert "what happened" in result.output
+    assert "REJECT (meet) (negated)" in result.output
+
+
+def test_table_output_keeps_square_brackets(tmp_path):
+    article = tmp_path / "brackets.txt"
+    article.write_text('Obama said "[W]e are reminded of the refugees."', encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article), "--format", "table"])
+    assert result.exit_code == 0
+    assert "[W]e are reminded of the refugees" in result.output
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from onrecord import lexicon
 from onrecord.quotes import Quotation
 
-_EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()[]")
+_EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
 

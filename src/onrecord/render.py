@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from onrecord.model import Record
 
 
 def _short(text: str, limit: int = 110) -> str:
+    """One line of at most ``limit`` characters, safe from rich's [markup]."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def attribution_table(record: Record) -> Table:
@@ -28,17 +30,54 @@ def attribution_table(record: Record) -> Table:
     for a in record.attributions:
         speaker = record.entity(a.speaker)
         addressee = record.entity(a.addressee)
-        speaker_text = speaker.name if speaker else "?"
+        speaker_text = _short(speaker.name, 200) if speaker else "?"
         if a.source and speaker and a.source.text != speaker.name:
             speaker_text += f" ({_short(a.source.text, 30)})"
         table.add_row(
             a.id,
             speaker_text,
-            a.cue.span.text if a.cue else "—",
+            _short(a.cue.span.text, 60) if a.cue else "—",
             a.kind,
-            addressee.name if addressee else "",
+            _short(addressee.name, 200) if addressee else "",
             _short(" … ".join(c.text for c in a.content)),
             a.via or "",
+        )
+    return table
+
+
+def event_table(record: Record) -> Table:
+    """One row per event: type and mode, who to whom, when, the trigger, whose account."""
+    table = Table(title=f"{record.document.id}: what happened", expand=True)
+    for name, kwargs in (
+        ("id", {"no_wrap": True}),
+        ("event", {"no_wrap": True}),
+        ("actors", {}),
+        ("recipients", {}),
+        ("date", {"no_wrap": True}),
+        ("trigger", {}),
+        ("reported by", {"no_wrap": True}),
+    ):
+        table.add_column(name, **kwargs)
+
+    def names(ids: list[str]) -> str:
+        return _short(", ".join(e.name for i in ids if (e := record.entity(i)) is not None), 200)
+
+    for ev in record.events:
+        flags = [f for f in ("negated", "future", "hypothetical") if getattr(ev, f)]
+        kind = ev.type + (f" ({ev.mode})" if ev.mode else "")
+        if flags:
+            kind += " (" + ", ".join(flags) + ")"
+        date = "—"
+        if ev.date and ev.date.value:
+            date = f"{ev.date.value} ({ev.date.basis})"
+        table.add_row(
+            ev.id,
+            kind,
+            names(ev.actors),
+            names(ev.recipients),
+            date,
+            _short(ev.trigger.text, 40),
+            ev.reported_by or "",
         )
     return table
 
@@ -48,3 +87,5 @@ def print_table(record: Record, console: Console | None = None) -> None:
         # Piped output has no terminal width; 140 columns keeps the content readable in files.
         console = Console() if sys.stdout.isatty() else Console(width=140)
     console.print(attribution_table(record))
+    if record.events:
+        console.print(event_table(record))
