@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from onrecord.model import Document, Record
 from onrecord.store import open_store, queries
 from store_helpers import attribution, entity
@@ -41,3 +43,21 @@ def test_every_document_is_stored_whatever_the_name_order(store_url):
     # d1's surname-only speaker merged into the full name of the same document.
     assert counted[("George Washington", "person")] == 1
     assert counted[("Martha Washington", "person")] == 1
+
+
+def test_ingest_scope_all_stores_topic_accounts(tmp_path):
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+
+    article = tmp_path / "topic.txt"
+    article.write_text("The two leaders discussed the Ukraine crisis.\n", encoding="utf-8")
+    runner = CliRunner()
+    for scope, expected in (("speech", []), ("all", ["the Ukraine crisis"])):
+        db = tmp_path / f"{scope}.db"
+        result = runner.invoke(main, ["ingest", str(article), "--db", str(db), "--scope", scope])
+        assert result.exit_code == 0, result.output
+        listed = runner.invoke(main, ["statements", "--db", str(db), "--format", "jsonl"])
+        assert listed.exit_code == 0, listed.output
+        contents = [json.loads(line)["content"] for line in listed.stdout.splitlines()]
+        assert contents == expected, scope

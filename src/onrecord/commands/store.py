@@ -176,6 +176,13 @@ def _summary_line(summary: Any) -> str:
     default=None,
     help="Show a progress bar. Default: only when stderr is a terminal.",
 )
+@click.option(
+    "--scope",
+    type=click.Choice(["speech", "all"]),
+    default="speech",
+    show_default=True,
+    help="Which attributions to store (see `onrecord analyze --help`).",
+)
 def ingest_command(
     paths: tuple[Path, ...],
     db: str,
@@ -183,6 +190,7 @@ def ingest_command(
     published: str | None,
     source: str | None,
     progress: bool | None,
+    scope: str,
 ) -> None:
     """Analyse articles and store them: .txt, .html/.htm, .jsonl, .warc/.warc.gz, folders.
 
@@ -190,8 +198,11 @@ def ingest_command(
     continues where it stopped. Each failure is reported and kept in the store (see
     `onrecord failures`); the exit status is 1 when any input failed.
     """
+    from functools import partial
+
     from sqlalchemy.exc import SQLAlchemyError
 
+    from onrecord.pipeline import analyze
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
 
@@ -219,6 +230,7 @@ def ingest_command(
                     workers=workers,
                     published=published,
                     source=source,
+                    analyzer=None if scope == "speech" else partial(analyze, scope=scope),
                     on_outcome=on_outcome,
                 )
         except IngestInterrupted as exc:
