@@ -96,9 +96,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 1
     assert [json.loads(x)["document"]["id"] for x in result.stdout.splitlines()] == ["good"]
-    assert "empty.txt: file is empty" in result.stderr
-    assert "binary.txt: looks like a binary file" in result.stderr
-    assert "latin1.txt: not valid UTF-8 (byte 3)" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert "binary.txt: binary file (contains NUL bytes), not text" in result.stderr
+    assert "latin1.txt: not valid UTF-8 (byte 0xe9 at offset 3)" in result.stderr
     assert "3 of 4 file(s) could not be read" in result.stderr
 
 

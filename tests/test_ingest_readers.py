@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.store.readers import MAX_CHARS, Item, read_inputs
+from onrecord.io import MAX_CHARS
+from onrecord.store.readers import Item, read_inputs
 from store_helpers import GOOD, article_html, standard_warc, warc_page, write_warc
 
 

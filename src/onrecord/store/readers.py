@@ -6,9 +6,9 @@ input never raises; the batch goes on.
 
 Limits (checked before a file is read whole):
 
-* a document may have at most :data:`MAX_CHARS` (1,000,000) characters, spaCy's default
+* a document may have at most :data:`onrecord.io.MAX_CHARS` (1,000,000) characters, spaCy's default
   ``max_length``;
-* a ``.txt`` file may be at most :data:`MAX_TEXT_BYTES` (4 MiB);
+* a ``.txt`` file may be at most :data:`onrecord.io.MAX_TEXT_BYTES` (4 MiB);
 * an ``.html`` file, a WARC HTML payload or one ``.jsonl`` line may be at most
   :data:`MAX_MARKUP_BYTES` (16 MiB).
 
@@ -30,8 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-MAX_CHARS = 1_000_000
-MAX_TEXT_BYTES = 4 * 1024 * 1024
+from onrecord.io import (
+    MAX_TEXT_BYTES,
+    InputError,
+    check_text,
+    decode_text,
+    mib,
+)
+
 MAX_MARKUP_BYTES = 16 * 1024 * 1024
 MIN_ARTICLE_WORDS = 20
 
@@ -61,12 +67,7 @@ class Item:
     nbytes: int = 0
 
 
-class InputError(ValueError):
-    """A document could not be read; the message says why, for the user."""
-
-
-def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
+_mib = mib
 
 
 def kind_of(path: Path) -> str | None:
@@ -144,38 +145,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _check_binary(data: bytes) -> None:
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError("binary file (contains NUL bytes), not text")
-    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\v\x1b")
-    if head and controls / len(head) > 0.1:
-        raise InputError("binary file (mostly control characters), not text")
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 text from ``data``, or an :class:`InputError` saying what is wrong with it."""
-    if not data:
-        raise InputError("empty file")
-    _check_binary(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert the file to UTF-8"
-        ) from None
-    check_text(text)
-    return text
-
-
-def check_text(text: str) -> None:
-    if not text.strip():
-        raise InputError("no text (empty or only whitespace)")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"document has {len(text):,} characters, over the limit of {MAX_CHARS:,}")
 
 
 def read_text_file(path: Path, origin: str) -> Item:
