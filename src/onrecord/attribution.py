@@ -120,8 +120,8 @@ def _subtree_range(tok: Token, exclude: set[int] | None = None) -> tuple[int, in
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, negation and adverbs right before it ("has also said"),
-    its particle ("pointed out") and a bare day right after it ("said Friday")."""
+    """The verb with its auxiliaries, negation and adverbs right before it ("has also said")
+    and its particle ("pointed out")."""
     tokens = [verb]
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
@@ -135,13 +135,9 @@ def _cue_tokens(verb: Token) -> list[Token]:
     ):
         tokens.append(verb.doc[i])
         i -= 1
-    doc = verb.doc
     for child in verb.rights:
         if child.dep_ == "prt":
             tokens.append(child)
-        if child.i == verb.i + 1 and child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
-            tokens.append(child)
-    del doc
     return sorted(set(tokens), key=lambda t: t.i)
 
 
