@@ -199,7 +199,7 @@ def build_attributions(
                 section=document.section_at(cand.content[0][0]),
             )
         )
-    _link_carriers(attributions, candidates)
+    _link_carriers(attributions)
     return attributions
 
 
@@ -311,29 +311,25 @@ def _quoted_parts(
     return parts
 
 
-def _link_carriers(attributions: list[Attribution], candidates: list[Candidate]) -> None:
-    """`Putin told Scholz ..., the Kremlin said`: the inner account is carried by the outer."""
-    for inner, cand in zip(attributions, candidates, strict=True):
+def _link_carriers(attributions: list[Attribution]) -> None:
+    """`Putin told Scholz ..., the Kremlin said`: the inner account is carried by the outer
+    (the smallest attribution whose content holds the inner cue). "I" and "we" inside a
+    carried quotation are the carrier's speaker."""
+    for inner in attributions:
         if inner.cue is None:
             continue
         best: Attribution | None = None
+        best_size = 0
         for outer in attributions:
             if outer is inner:
                 continue
             if any(c.start <= inner.cue.span.start < c.end for c in outer.content):
                 size = sum(c.end - c.start for c in outer.content)
-                if best is None or size < sum(c.end - c.start for c in best.content):
-                    best = outer
-        if best is not None:
-            inner.via = best.id
-            if (
-                inner.speaker is None
-                and inner.source is not None
-                and inner.source.text.lower()
-                in (
-                    "i",
-                    "we",
-                )
-            ):
-                inner.speaker = best.speaker
-        del cand
+                if best is None or size < best_size:
+                    best, best_size = outer, size
+        if best is None:
+            continue
+        inner.via = best.id
+        first_person = inner.source is not None and inner.source.text.lower() in ("i", "we")
+        if inner.speaker is None and first_person:
+            inner.speaker = best.speaker

@@ -34,7 +34,6 @@ class Candidate:
     source_token: Token | None = None
     addressee: Token | None = None
     cue_token: Token | None = None
-    label_source: tuple[int, int] | None = None  # character range (transcript labels)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -114,9 +113,8 @@ def _only_punct(s: str) -> bool:
     return all(not ch.isalnum() for ch in s)
 
 
-def _subtree_range(tok: Token, exclude: set[int] | None = None) -> tuple[int, int]:
-    ids = [t.i for t in tok.subtree if not exclude or t.i not in exclude]
-    return min(ids), max(ids) + 1
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
@@ -198,13 +196,7 @@ def source_phrase(tok: Token) -> tuple[int, int]:
 def noun_phrase(tok: Token) -> tuple[int, int]:
     """The core noun phrase headed by ``tok``, cut before commas and clauses: what names the
     speaker, and so what speaker resolution reads."""
-    start = tok.i
-    for t in sorted(tok.subtree, key=lambda x: x.i):
-        if t.i >= tok.i:
-            break
-        start = t.i
-        break
-    # left part: contiguous left subtree
+    # Left part: the left subtree back to the nearest punctuation that is not part of a name.
     left = tok.left_edge.i
     for i in range(tok.i - 1, left - 1, -1):
         t = tok.doc[i]
@@ -279,8 +271,7 @@ class AttributionFinder:
 
     def _content_after(self, head: Token, verb: Token, skip_mark: bool = True) -> tuple[int, int]:
         """Content governed by ``verb`` through ``head``, on the side of ``head``."""
-        exclude = {t.i for t in verb.subtree if t.dep_ in ("conj", "cc")} if False else None
-        start, end = _subtree_range(head, exclude)
+        start, end = _subtree_range(head)
         if head.i > verb.i:
             start = max(start, verb.i + 1)
             # Coordinated clauses the parser hung on the cue belong to the content too.
@@ -571,7 +562,7 @@ class AttributionFinder:
             # a quotation starting right after the colon / comma
             for q in self.quotations:
                 if after <= q.open <= after + 2 and q.level == 0:
-                    return self._whole_quote_group(q)
+                    return self.shaper.shape(q.inner_start, q.inner_end)
             if doc[nxt].text == ":":
                 sent_end = doc[nxt].sent.end_char
                 return self.shaper.shape(after, sent_end)
@@ -580,14 +571,9 @@ class AttributionFinder:
         left = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
         left_char = doc[left].idx
         for q in self.quotations:
-            if q.level == 0 and 0 <= left_char - q.close <= 3 and q.group is not None:
-                return self._whole_quote_group(q, upto=q)
+            if q.level == 0 and 0 <= left_char - q.close <= 3:
+                return self.shaper.shape(q.inner_start, q.inner_end)
         return None
-
-    def _whole_quote_group(
-        self, q: Quotation, upto: Quotation | None = None
-    ) -> tuple[int, int] | None:
-        return self.shaper.shape(q.inner_start, q.inner_end)
 
     def _right_of_parenthetical(self, verb: Token) -> tuple[int, int] | None:
         """`Though X, he said, Y.`: the reported words continue after the cue clause."""
