@@ -131,3 +131,10 @@ def test_eval_plover_rejects_a_file_that_is_not_plover(tmp_path):
     result = CliRunner().invoke(main, ["eval", "plover", str(bad)])
     assert result.exit_code == 1
     assert "not a PLOVER examples file" in result.output
+
+
+def test_cli_scopes_are_the_pipeline_scopes():
+    from onrecord.commands.options import SCOPES as CLI_SCOPES
+    from onrecord.cue_model import SCOPES
+
+    assert CLI_SCOPES == SCOPES

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from onrecord.commands.options import scope_option
 from onrecord.io import InputError, read_text_file
 from onrecord.model import Record
 
@@ -53,14 +54,7 @@ def main() -> None:
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD).")
 @click.option("--source", help="Publisher name, e.g. 'RT' or 'Reuters'.")
 @click.option("--url", help="Where the article was published.")
-@click.option(
-    "--scope",
-    type=click.Choice(["speech", "all"]),
-    default="speech",
-    show_default=True,
-    help="speech: what was said, believed or intended; all: also topic accounts "
-    "('the leaders discussed the crisis'), as PolNeAR annotates them.",
-)
+@scope_option
 def analyze(
     path: Path,
     output_format: str | None,
@@ -130,13 +124,7 @@ def eval_group() -> None:
     default=None,
     help="Show progress (default: when stderr is a terminal).",
 )
-@click.option(
-    "--scope",
-    type=click.Choice(["speech", "all"]),
-    default="speech",
-    show_default=True,
-    help="Which attributions onrecord outputs (see analyze).",
-)
+@scope_option
 @click.option(
     "--speech-only",
     is_flag=True,

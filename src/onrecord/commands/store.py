@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from onrecord.commands.options import scope_option
+
 if TYPE_CHECKING:
     from onrecord.store import Store
     from onrecord.store.queries import Result
@@ -176,13 +178,7 @@ def _summary_line(summary: Any) -> str:
     default=None,
     help="Show a progress bar. Default: only when stderr is a terminal.",
 )
-@click.option(
-    "--scope",
-    type=click.Choice(["speech", "all"]),
-    default="speech",
-    show_default=True,
-    help="Which attributions to store (see `onrecord analyze --help`).",
-)
+@scope_option
 def ingest_command(
     paths: tuple[Path, ...],
     db: str,
