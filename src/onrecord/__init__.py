@@ -12,7 +12,6 @@ from onrecord.model import (
     Section,
     Span,
 )
-from onrecord.pipeline import analyze
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -28,3 +27,13 @@ __all__ = [
     "analyze",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # analyze() pulls in spaCy (about a second): load it on first use, so that the command
+    # line's --help and the store's query commands start fast.
+    if name == "analyze":
+        from onrecord.pipeline import analyze
+
+        return analyze
+    raise AttributeError(f"module 'onrecord' has no attribute {name!r}")
