@@ -599,3 +599,27 @@ def test_speech_only_view_keeps_speech_cues_and_uncued_predictions():
     kept_gold, kept_pred = speech_only(gold, {"d": [said, believes, quote]})
     assert kept_gold["d"].attributions == [said]
     assert kept_pred["d"] == [said, quote]
+
+
+def test_cli_scores_a_prediction_file_whole_and_speech_only(
+    gold_dir: Path, pred_file: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+    from onrecord.evaluation import score_files
+
+    runner = CliRunner()
+    whole = runner.invoke(main, ["eval", "brat", str(gold_dir), "--pred", str(pred_file), "--json"])
+    speech = runner.invoke(
+        main,
+        ["eval", "brat", str(gold_dir), "--pred", str(pred_file), "--json", "--speech-only"],
+    )
+    assert whole.exit_code == 0 and speech.exit_code == 0, whole.output + speech.output
+    assert json.loads(whole.stdout) == score_files(gold_dir, pred_file).to_dict()
+    assert json.loads(speech.stdout) == score_files(gold_dir, pred_file, speech=True).to_dict()
+    refused = runner.invoke(
+        main, ["eval", "brat", str(gold_dir), "--speech-only", "--limit", "1", "--no-progress"]
+    )
+    assert refused.exit_code == 2
+    assert "--speech-only cannot be combined with --limit" in refused.output
