@@ -23,8 +23,8 @@ import json, resource, sys, time
 from pathlib import Path
 mode, folder = sys.argv[1], Path(sys.argv[2])
 texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-from onrecord import nlp
-from onrecord.pipeline import analyze
+from onrecord.pipeline import spacy_model as nlp
+from onrecord.pipeline.records import analyze
 pipeline = nlp.load()
 analyze("Warm-up: the Kremlin said the model is loaded.")
 start = time.perf_counter()

@@ -19,12 +19,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from onrecord import nlp
-from onrecord.accounts import _quote_mask
-from onrecord.attribution import AttributionFinder
-from onrecord.cue_model import MODEL_FILE, features, rule_decision
+from onrecord.attribution.accounts import _quote_mask
+from onrecord.attribution.cue_model import MODEL_FILE, features, rule_decision
+from onrecord.attribution.finder import AttributionFinder
 from onrecord.evaluation import read_gold_dir
-from onrecord.quotes import find_quotations
+from onrecord.pipeline import spacy_model as nlp
+from onrecord.text.quotes import find_quotations
 
 WORD = re.compile(r"\w+")
 ROOT = Path(__file__).resolve().parents[1]

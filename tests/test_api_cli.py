@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 import onrecord
 from conftest import EXAMPLE
-from onrecord import nlp
-from onrecord.cli import main
+from onrecord.cli.commands import main
+from onrecord.pipeline import spacy_model as nlp
 
 
 def test_public_api_is_explicit():
@@ -134,7 +134,7 @@ def test_eval_plover_rejects_a_file_that_is_not_plover(tmp_path):
 
 
 def test_cli_scopes_are_the_pipeline_scopes():
-    from onrecord.commands.options import SCOPES as CLI_SCOPES
-    from onrecord.cue_model import SCOPES
+    from onrecord.attribution.cue_model import SCOPES
+    from onrecord.cli.options import SCOPES as CLI_SCOPES
 
     assert CLI_SCOPES == SCOPES

@@ -1,4 +1,4 @@
-"""Tests for onrecord.dates: finding date expressions and resolving them with news rules."""
+"""Tests for onrecord.events.dates: finding date expressions and resolving them with news rules."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from onrecord.dates import find_date_expressions, publication_fallback, resolve_date
+from onrecord.events.dates import find_date_expressions, publication_fallback, resolve_date
 from onrecord.model import EventDate, Span
 
 D = dt.date

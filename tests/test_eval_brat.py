@@ -606,7 +606,7 @@ def test_cli_scores_a_prediction_file_whole_and_speech_only(
 ) -> None:
     from click.testing import CliRunner
 
-    from onrecord.cli import main
+    from onrecord.cli.commands import main
     from onrecord.evaluation import score_files
 
     runner = CliRunner()

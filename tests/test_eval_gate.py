@@ -42,7 +42,7 @@ def figures(scores: dict) -> dict[str, float]:
 def measure(tmp: Path) -> dict[str, dict[str, float]]:
     """The figures of every view: scope speech, scope all, and speech attributions only."""
     from onrecord.evaluation import evaluate_brat, score_files
-    from onrecord.pipeline import analyze
+    from onrecord.pipeline.records import analyze
 
     out = {}
     for scope in ("speech", "all"):
@@ -82,7 +82,7 @@ def test_cli_scores_equal_the_reference_scorer(tmp_path):
     """onrecord's numbers and the reference scorer's agree on the same predictions."""
     from click.testing import CliRunner
 
-    from onrecord.cli import main
+    from onrecord.cli.commands import main
 
     scorer = SHARED / "tools" / "polnear_score.py"
     if not scorer.exists():

@@ -1,4 +1,4 @@
-"""Tests for onrecord.events (PLOVER event coding), onrecord.plover and the PLOVER scorer."""
+"""Tests for PLOVER event coding (onrecord.events), the PLOVER record format and its scorer."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from onrecord import analyze
 from onrecord.evaluation.plover import evaluate_plover, gold_examples
+from onrecord.events.plover import plover_jsonl, plover_records
 from onrecord.model import Record
-from onrecord.plover import plover_jsonl, plover_records
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "examples" / "putin-scholz-call.txt"

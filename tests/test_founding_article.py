@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE, summarize
-from onrecord.cli import main
+from onrecord.cli.commands import main
 
 CRISIS = (
     "the current crisis was «a direct result of NATO’s long-standing aggressive policy aimed at "

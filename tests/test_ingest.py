@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, func, select
 
-from onrecord.cli import main
+from onrecord.cli.commands import main
 from onrecord.store import database_url, ingest, open_store, queries
 from onrecord.store import schema as s
 from store_helpers import DATA, GOOD, ROOT, fake_analyze, standard_warc

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.io import MAX_CHARS
 from onrecord.store.readers import Item, read_inputs
+from onrecord.text.input import MAX_CHARS
 from store_helpers import GOOD, article_html, standard_warc, warc_page, write_warc
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from onrecord import analyze
-from onrecord.quotes import find_quotations
+from onrecord.text.quotes import find_quotations
 
 QUOTE_MARKS = list("\"'“”„‟«»‹›「」『』‘’‚")
 WORDS = "Putin said the Kremlin told Scholz that war According to he it added , . : Moscow".split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.quotes import find_quotations
+from onrecord.text.quotes import find_quotations
 
 
 def inner(text: str) -> list[str]:

@@ -48,7 +48,7 @@ def test_every_document_is_stored_whatever_the_name_order(store_url):
 def test_ingest_scope_all_stores_topic_accounts(tmp_path):
     from click.testing import CliRunner
 
-    from onrecord.cli import main
+    from onrecord.cli.commands import main
 
     article = tmp_path / "topic.txt"
     article.write_text("The two leaders discussed the Ukraine crisis.\n", encoding="utf-8")

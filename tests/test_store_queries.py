@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from onrecord.cli import main
+from onrecord.cli.commands import main
 from onrecord.store import open_store
 from store_helpers import record_call_2022, sample_records
 

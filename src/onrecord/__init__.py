@@ -33,7 +33,7 @@ def __getattr__(name: str) -> object:
     # analyze() pulls in spaCy (about a second): load it on first use, so that the command
     # line's --help and the store's query commands start fast.
     if name == "analyze":
-        from onrecord.pipeline import analyze
+        from onrecord.pipeline.records import analyze
 
         return analyze
     raise AttributeError(f"module 'onrecord' has no attribute {name!r}")

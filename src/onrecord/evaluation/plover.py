@@ -183,8 +183,8 @@ def _f1(p: float, r: float) -> float:
 
 def evaluate_plover(path: str | Path) -> PloverResult:
     """Run the event coder on every gold sentence of ``path`` and score it."""
-    from onrecord import nlp
-    from onrecord.pipeline import analyze
+    from onrecord.pipeline import spacy_model as nlp
+    from onrecord.pipeline.records import analyze
 
     examples = gold_examples(path)
     cache: dict[str, Any] = {}

@@ -97,7 +97,7 @@ def _analyze(analyzer: Analyzer | None, text: str, kwargs: dict[str, Any]) -> Re
     if delay:
         time.sleep(float(delay))
     if analyzer is None:
-        from onrecord.pipeline import analyze
+        from onrecord.pipeline.records import analyze
 
         analyzer = analyze
     return analyzer(text, **kwargs)

@@ -6,9 +6,9 @@ input never raises; the batch goes on.
 
 Limits (checked before a file is read whole):
 
-* a document may have at most :data:`onrecord.io.MAX_CHARS` (1,000,000) characters, spaCy's default
-  ``max_length``;
-* a ``.txt`` file may be at most :data:`onrecord.io.MAX_TEXT_BYTES` (4 MiB);
+* a document may have at most :data:`onrecord.text.input.MAX_CHARS` (1,000,000) characters,
+  spaCy's default ``max_length``;
+* a ``.txt`` file may be at most :data:`onrecord.text.input.MAX_TEXT_BYTES` (4 MiB);
 * an ``.html`` file, a WARC HTML payload or one ``.jsonl`` line may be at most
   :data:`MAX_MARKUP_BYTES` (16 MiB).
 
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from onrecord.io import (
+from onrecord.text.input import (
     MAX_TEXT_BYTES,
     InputError,
     check_text,

@@ -3,7 +3,7 @@
 :func:`code_events` reads the parse the rest of the pipeline shares; it never parses again,
 and its work is one pass over the tokens with table look-ups (a few percent of the parse).
 
-Triggers (vocabulary in :mod:`onrecord.plover_lexicon`)
+Triggers (vocabulary in :mod:`onrecord.events.lexicon`)
     A verb from the lexicon (with its particle or preposition: "step down", "call for"), an
     event noun as the object of a support verb ("held talks", "imposed sanctions"), or a
     predicative adjective of willingness ("remains open to relaunching talks"). Bare event
@@ -16,7 +16,7 @@ Triggers (vocabulary in :mod:`onrecord.plover_lexicon`)
     speaker against that actor.
 
 Arguments
-    The actor is the subject, resolved with :class:`~onrecord.speakers.SpeakerResolver`; a
+    The actor is the subject, resolved with :class:`~onrecord.entities.speakers.SpeakerResolver`; a
     passive's actor is its "by" agent and its subject the recipient; an infinitive or a
     conjoined verb takes the subject of the verb it depends on ("agreed to ... and remain"),
     or its object for verbs like "urge" ("urged Putin to withdraw": Putin's action).
@@ -54,7 +54,7 @@ Duplicates
 
 Dates
     The event's own date expression (attached to its trigger or its clause, as found by
-    :func:`onrecord.dates.find_date_expressions`) resolved against the publication date; for
+    :func:`onrecord.events.dates.find_date_expressions`) resolved against the publication date; for
     a statement made by a participant of the article's main meeting or call, the date of
     that meeting (the article's first CONSULT); otherwise the publication-date fallback.
     Events marked as earlier ("previously") without a date of their own are unresolved.
@@ -72,13 +72,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from onrecord import gazetteer, lexicon
-from onrecord import plover_lexicon as lex
-from onrecord.dates import find_date_expressions, publication_fallback, resolve_date
-from onrecord.entities import EntityIndex
+from onrecord import lexicon
+from onrecord.entities import gazetteer
+from onrecord.entities.index import EntityIndex
+from onrecord.entities.speakers import SpeakerContext, SpeakerResolver
+from onrecord.events import lexicon as lex
+from onrecord.events.dates import find_date_expressions, publication_fallback, resolve_date
+from onrecord.events.lexicon import Trigger
 from onrecord.model import Attribution, Document, Entity, Event, EventDate, Span
-from onrecord.plover_lexicon import Trigger
-from onrecord.speakers import SpeakerContext, SpeakerResolver
 
 __all__ = ["code_events"]
 

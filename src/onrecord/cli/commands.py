@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from onrecord.commands.options import scope_option
-from onrecord.io import InputError, read_text_file
+from onrecord.cli.options import scope_option
 from onrecord.model import Record
+from onrecord.text.input import InputError, read_text_file
 
 FORMATS = ("table", "json", "jsonl", "plover")
 
@@ -64,8 +64,8 @@ def analyze(
     scope: str,
 ) -> None:
     """Analyze an article (a .txt file), or every .txt file in a folder, in sorted order."""
-    from onrecord.pipeline import analyze as analyze_text
-    from onrecord.render import print_table
+    from onrecord.cli.render import print_table
+    from onrecord.pipeline.records import analyze as analyze_text
 
     output_format = output_format or _default_format()
     files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
@@ -87,7 +87,7 @@ def analyze(
         if output_format == "table":
             print_table(record)
         elif output_format == "plover":
-            from onrecord.plover import plover_records
+            from onrecord.events.plover import plover_records
 
             for event in plover_records(record):
                 click.echo(json.dumps(event, ensure_ascii=False))
@@ -153,7 +153,7 @@ def eval_brat(
             show = sys.stderr.isatty() if progress is None else progress
             from functools import partial
 
-            from onrecord.pipeline import analyze as analyze_text
+            from onrecord.pipeline.records import analyze as analyze_text
 
             if speech_only and limit is not None:
                 raise click.UsageError("--speech-only cannot be combined with --limit")
@@ -194,7 +194,7 @@ def eval_plover(path: Path, as_json: bool) -> None:
 
 def _register_commands() -> None:
     """Commands that live in their own modules: the corpus store (ingest and queries)."""
-    from onrecord.commands import store
+    from onrecord.cli import store
 
     store.register(main)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from onrecord.commands.options import scope_option
+from onrecord.cli.options import scope_option
 
 if TYPE_CHECKING:
     from onrecord.store import Store
@@ -198,7 +198,7 @@ def ingest_command(
 
     from sqlalchemy.exc import SQLAlchemyError
 
-    from onrecord.pipeline import analyze
+    from onrecord.pipeline.records import analyze
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord import lexicon
-from onrecord.quotes import Quotation
+from onrecord.text.quotes import Quotation
 
 _EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from onrecord import gazetteer, lexicon
-from onrecord.entities import EntityIndex, phrase_head
+from onrecord import lexicon
+from onrecord.entities import gazetteer
+from onrecord.entities.index import EntityIndex, phrase_head
 
 
 @dataclass

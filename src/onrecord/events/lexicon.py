@@ -1,7 +1,7 @@
 """The PLOVER trigger lexicon: which words name which events, and how their arguments read.
 
-Everything the event coder (:mod:`onrecord.events`) knows about vocabulary lives here, as plain
-tables, so that coverage grows by adding rows rather than rules:
+Everything the event coder (:mod:`onrecord.events.coder`) knows about vocabulary lives here,
+as plain tables, so that coverage grows by adding rows rather than rules:
 
 * :data:`VERBS`: verb lemma -> :class:`Trigger`; :data:`PHRASAL` for verb + particle ("shut
   down", "call off") and :data:`PREPOSITIONAL` for verb + preposition ("call for", "meet

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from onrecord import nlp
-from onrecord.accounts import build_attributions
-from onrecord.cue_model import SCOPES
-from onrecord.entities import build_entities
-from onrecord.events import code_events
+from onrecord.attribution.accounts import build_attributions
+from onrecord.attribution.cue_model import SCOPES
+from onrecord.entities.index import build_entities
+from onrecord.events.coder import code_events
 from onrecord.model import Document, Record
-from onrecord.quotes import find_quotations
-from onrecord.sections import detect_sections
+from onrecord.pipeline import spacy_model as nlp
+from onrecord.text.quotes import find_quotations
+from onrecord.text.sections import detect_sections
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord import gazetteer, lexicon
+from onrecord import lexicon
+from onrecord.entities import gazetteer
 from onrecord.model import Entity, Span
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})

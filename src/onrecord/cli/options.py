@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-# The same names as onrecord.cue_model.SCOPES (a test checks it); not imported from there so
-# that `onrecord --help` does not load spaCy.
+# The same names as onrecord.attribution.cue_model.SCOPES (a test checks it); not imported
+# from there so that `onrecord --help` does not load spaCy.
 SCOPES = ("speech", "all")
 
 scope_option = click.option(

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from onrecord import lexicon
-from onrecord.attribution import Candidate
+from onrecord.attribution.finder import Candidate
 
 MODEL_FILE = "cue_model.json"
 

@@ -13,12 +13,12 @@ import re
 
 from spacy.tokens import Doc
 
-from onrecord import cue_model
-from onrecord.attribution import AttributionFinder, Candidate, noun_phrase
-from onrecord.entities import EntityIndex
+from onrecord.attribution import cue_model
+from onrecord.attribution.finder import AttributionFinder, Candidate, noun_phrase
+from onrecord.entities.index import EntityIndex
+from onrecord.entities.speakers import SpeakerContext, SpeakerResolver
 from onrecord.model import Attribution, Cue, Document, Span
-from onrecord.quotes import Quotation
-from onrecord.speakers import SpeakerContext, SpeakerResolver
+from onrecord.text.quotes import Quotation
 
 _WORD = re.compile(r"\w")
 _LABEL = re.compile(
