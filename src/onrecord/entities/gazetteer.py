@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
+
+from onrecord import data
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,6 @@ def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
 
 
-def _read_table(name: str) -> list[list[str]]:
-    raw = resources.files("onrecord.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, built once per process."""
@@ -85,7 +81,7 @@ def load() -> Gazetteer:
         countries[record.alpha_3] = Country(
             record.alpha_3, getattr(record, "common_name", None) or record.name, (), ()
         )
-    for row in _read_table("countries.tsv"):
+    for row in data.table("countries.tsv"):
         row += [""] * (5 - len(row))
         alpha3, name, demonyms, capitals, others = row[:5]
         dem = tuple(d for d in demonyms.split("|") if d)
@@ -100,5 +96,5 @@ def load() -> Gazetteer:
         for c in caps:
             by_capital[_key(c)] = alpha3
             capital_canonical[_key(c)] = caps[0]
-    metonyms = {row[0]: (row[1], row[2]) for row in _read_table("metonyms.tsv")}
+    metonyms = {row[0]: (row[1], row[2]) for row in data.table("metonyms.tsv")}
     return Gazetteer(countries, by_name, by_demonym, by_capital, capital_canonical, metonyms)
