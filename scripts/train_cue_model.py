@@ -23,7 +23,8 @@ from onrecord.attribution.accounts import _quote_mask
 from onrecord.attribution.cue_model import MODEL_FILE, features, rule_decision
 from onrecord.attribution.finder import AttributionFinder
 from onrecord.evaluation import read_gold_dir
-from onrecord.pipeline import spacy_model as nlp
+from onrecord.pipeline import load
+from onrecord.pipeline.components import STAGES
 from onrecord.text.quotes import find_quotations
 
 WORD = re.compile(r"\w+")
@@ -42,9 +43,10 @@ def examples(split_dir: Path, limit: int | None = None):
     """(doc id, features, label) for every candidate, and the gold count per document."""
     corpus = read_gold_dir(split_dir)
     ids = sorted(corpus.documents)[:limit]
-    pipeline = nlp.load()
+    pipeline = load()
     texts = [corpus.documents[i].text for i in ids]
     rows, gold_total = [], 0
+    parse_only = pipeline.select_pipes(disable=[*STAGES, "onrecord"])
     for doc_id, doc in zip(ids, pipeline.pipe(texts, batch_size=16), strict=True):
         text = doc.text
         quotations = find_quotations(text)
@@ -64,6 +66,7 @@ def examples(split_dir: Path, limit: int | None = None):
             topic = is_open and cand.extra.get("rule") == "dobj"
             decided = rule_decision(cand, "all")
             rows.append((doc_id, features(cand, text, mask), label, topic, decided, is_open))
+    parse_only.restore()
     return rows, gold_total
 
 

@@ -15,8 +15,8 @@ from onrecord.pipeline import spacy_model as nlp
 
 def test_public_api_is_explicit():
     assert sorted(onrecord.__all__) == sorted(
-        ["SCHEMA_VERSION", "Attribution", "Cue", "Document", "Entity", "Event", "EventDate",
-         "Record", "Section", "Span", "analyze"]
+        ["SCHEMA_VERSION", "AnalysisError", "Attribution", "Cue", "Document", "Entity", "Event",
+         "EventDate", "Record", "Section", "Span", "analyze", "analyze_many", "load"]
     )  # fmt: skip
     for name in onrecord.__all__:
         assert hasattr(onrecord, name)
@@ -50,9 +50,10 @@ def test_analyze_rejects_bytes():
 
 
 def test_model_is_loaded_once():
-    assert nlp.load() is nlp.load()
+    assert onrecord.load() is onrecord.load()
     assert nlp.model_package() in nlp.MODEL_PACKAGES
-    assert "onrecord_paragraph_breaks" in nlp.load().pipe_names
+    names = onrecord.load().pipe_names
+    assert names.index("onrecord_paragraph_breaks") == names.index("parser") - 1
 
 
 def test_jsonl_over_a_folder_in_sorted_order(tmp_path, validate):

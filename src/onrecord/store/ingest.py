@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -30,6 +30,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from onrecord.model import Record
+from onrecord.pipeline.batching import MAX_CHARS, char_batches
 from onrecord.store import schema as s
 from onrecord.store.db import Store, content_hash
 from onrecord.store.readers import Item, read_inputs
@@ -38,6 +39,9 @@ Analyzer = Callable[..., Record]
 Status = Literal["stored", "duplicate", "failed", "ignored"]
 
 TEST_DELAY_ENV = "ONRECORD_TEST_DELAY"
+# Smaller than analyze_many's default batch: each batch is stored only when all of it is
+# analysed, and progress moves in batches (docs/benchmarks.md: 16 loses nothing in speed).
+INGEST_BATCH_DOCS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,23 +95,50 @@ class _Job:
     kwargs: dict[str, Any]
     nbytes: int
 
+    def __len__(self) -> int:
+        return len(self.text)
 
-def _analyze(analyzer: Analyzer | None, text: str, kwargs: dict[str, Any]) -> Record:
+
+Result = tuple[Record | None, str | None]
+
+
+def _test_delay(documents: int) -> None:
     delay = os.environ.get(TEST_DELAY_ENV)
     if delay:
-        time.sleep(float(delay))
-    if analyzer is None:
-        from onrecord.pipeline.records import analyze
-
-        analyzer = analyze
-    return analyzer(text, **kwargs)
+        time.sleep(float(delay) * documents)
 
 
-def _run_job(analyzer: Analyzer | None, job: _Job) -> tuple[Record | None, str | None]:
+def _run_job(analyzer: Analyzer, job: _Job) -> Result:
+    _test_delay(1)
     try:
-        return _analyze(analyzer, job.text, job.kwargs), None
+        return analyzer(job.text, **job.kwargs), None
     except Exception as exc:
         return None, f"analysis failed: {type(exc).__name__}: {exc}"
+
+
+def _run_batch(analyzer: Analyzer | None, jobs: list[_Job]) -> list[Result]:
+    """Each job's record or error. onrecord's own analysis runs the batch through
+    :func:`onrecord.analyze_many` (one ``nlp.pipe`` call); an analyzer of the caller's is called
+    once per document."""
+    if analyzer is not None:
+        return [_run_job(analyzer, job) for job in jobs]
+    from onrecord.pipeline import AnalysisError, analyze_many
+
+    _test_delay(len(jobs))
+    items = [(job.text, _metadata(job.kwargs)) for job in jobs]
+    results: list[Result] = []
+    for result in analyze_many(items, batch_size=len(items), errors="return"):
+        if isinstance(result, AnalysisError):
+            results.append((None, result.reason))
+        else:
+            results.append((result, None))
+    return results
+
+
+def _metadata(kwargs: dict[str, Any]) -> dict[str, Any]:
+    meta = dict(kwargs)
+    meta["id"] = meta.pop("doc_id", None) or "document"
+    return meta
 
 
 def _worker_init() -> None:
@@ -151,6 +182,7 @@ class _Ingest:
         self.source = source
         self.analyzer = analyzer
         self.on_outcome = on_outcome
+        self.batch_docs = INGEST_BATCH_DOCS
         self.summary = IngestSummary()
         self.in_flight: set[str] = set()
         with store.connect() as conn:
@@ -210,13 +242,25 @@ class _Ingest:
             self.failed_before.discard(job.origin)
             self.emit(Outcome(job.origin, "stored", document_id=doc_row, nbytes=job.nbytes))
 
+    def jobs(self, paths: Iterable[str | Path]) -> Iterator[_Job]:
+        for item in read_inputs(paths):
+            job = self.prepare(item)
+            if job is not None:
+                yield job
+
+    def batches(self, paths: Iterable[str | Path]) -> Iterator[list[_Job]]:
+        """Jobs in batches bounded by characters (one document each for a caller's analyzer,
+        which is called per document anyway)."""
+        if self.analyzer is not None:
+            return char_batches(self.jobs(paths), max_docs=1)
+        return char_batches(self.jobs(paths), max_docs=self.batch_docs, max_chars=MAX_CHARS)
+
     def run(self, paths: Iterable[str | Path]) -> IngestSummary:
         try:
             if self.workers == 1:
-                for item in read_inputs(paths):
-                    job = self.prepare(item)
-                    if job is not None:
-                        self.finish(job, *_run_job(self.analyzer, job))
+                for batch in self.batches(paths):
+                    for job, result in zip(batch, _run_batch(self.analyzer, batch), strict=True):
+                        self.finish(job, *result)
             else:
                 self.run_pool(paths)
         except KeyboardInterrupt as exc:
@@ -227,41 +271,40 @@ class _Ingest:
         window = self.workers * 2
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
-        pending: dict[Future[tuple[Record | None, str | None]], _Job] = {}
+        pending: dict[Future[list[Result]], list[_Job]] = {}
 
         def collect(block: bool) -> None:
             nonlocal pool
             done, _ = wait(list(pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
-                job = pending.pop(future)
+                jobs = pending.pop(future)
                 try:
-                    record, error = future.result()
+                    results = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    record, error = (
-                        None,
-                        (
-                            "an analysis worker process died while this document was in flight; "
-                            "run the ingest again to retry it"
-                        ),
+                    reason = (
+                        "an analysis worker process died while this document was in flight; "
+                        "run the ingest again to retry it"
                     )
-                self.finish(job, record, error)
+                    results = [(None, reason)] * len(jobs)
+                for job, (record, error) in zip(jobs, results, strict=True):
+                    self.finish(job, record, error)
             if broken:
-                for future, job in list(pending.items()):
+                for future, jobs in list(pending.items()):
                     pending.pop(future)
-                    self.finish(job, None, "an analysis worker process died; run again to retry")
+                    for job in jobs:
+                        self.finish(
+                            job, None, "an analysis worker process died; run again to retry"
+                        )
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(
                     self.workers, mp_context=context, initializer=_worker_init
                 )
 
         try:
-            for item in read_inputs(paths):
-                job = self.prepare(item)
-                if job is None:
-                    continue
-                pending[pool.submit(_run_job, self.analyzer, job)] = job
+            for batch in self.batches(paths):
+                pending[pool.submit(_run_batch, self.analyzer, batch)] = batch
                 while len(pending) >= window:
                     collect(block=True)
             while pending:
