@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from onrecord import data
 from onrecord.attribution import cue_model
 from onrecord.attribution.finder import AttributionFinder, Candidate, noun_phrase
 from onrecord.entities.index import EntityIndex
@@ -27,9 +28,7 @@ _LABEL = re.compile(
     re.M,
 )
 _ORPHAN_MIN_WORDS = 4
-_NOT_LABELS = frozenset(
-    {"UPDATE", "NOTE", "EDITOR", "PHOTO", "FILE PHOTO", "VIDEO", "WATCH", "READ MORE", "RELATED"}
-)
+_NOT_LABELS = data.words("lexicon/not_speaker_labels")
 
 
 def _words(text: str) -> int:
@@ -203,7 +202,7 @@ def build_attributions(
     return attributions
 
 
-_ASIDE_LEMMAS = frozenset("think know believe feel guess mean hope want suppose".split())
+_ASIDE_LEMMAS = data.words("lexicon/aside_lemmas")
 
 
 def _quoted_aside(cand: Candidate, mask: bytearray) -> bool:

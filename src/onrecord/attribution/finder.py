@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from onrecord import lexicon
+from onrecord import data, lexicon
 from onrecord.text.quotes import Quotation
 
 _EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()")
@@ -139,11 +139,8 @@ def _cue_tokens(verb: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-_MATRIX_VERBS = frozenset(
-    "appear seem continue try begin start decline refuse avoid attempt proceed tend hesitate "
-    "rush move go stop keep resist".split()
-)
-_NOT_CUE_ADVERBS = frozenset({"however", "meanwhile", "so", "thus", "therefore", "when", "how"})
+_MATRIX_VERBS = data.words("lexicon/matrix_verbs")
+_NOT_CUE_ADVERBS = data.words("lexicon/not_cue_adverbs")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -218,38 +215,9 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
 
 
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
-_OPEN_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "to", "over"})
+_OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
 
-_ROLE_NOUNS = frozenset(
-    [
-        "source",
-        "sources",
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "member",
-        "members",
-        "person",
-        "people",
-        "aide",
-        "aides",
-        "adviser",
-        "advisers",
-        "minister",
-        "secretary",
-        "head",
-        "chief",
-        "director",
-        "leader",
-        "leaders",
-        "representative",
-        "representatives",
-        "statement",
-        "report",
-    ]
-)
+_ROLE_NOUNS = data.words("lexicon/role_nouns")
 
 
 def _has_content_dep(verb: Token) -> bool:

@@ -15,27 +15,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord import lexicon
+from onrecord import data, lexicon
 from onrecord.entities import gazetteer
 from onrecord.model import Entity, Span
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-_ORG_IGO = {
-    "nato": "IGO",
-    "united nations": "UNO",
-    "un": "UNO",
-    "u.n.": "UNO",
-    "european union": "EUR",
-    "eu": "EUR",
-    "e.u.": "EUR",
-    "imf": "IGO",
-    "world bank": "IGO",
-    "who": "IGO",
-    "opec": "IGO",
-    "african union": "IGO",
-    "osce": "IGO",
-    "g7": "IGO",
-    "g20": "IGO",
+_ORG_IGO: dict[str, str] = {
+    name: sector for name, sector in data.table("entities/organization_sectors")
 }
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 

@@ -9,14 +9,26 @@ from __future__ import annotations
 
 import re
 
+from onrecord import data
 from onrecord.model import Section
 
+
+def _alternatives(name: str) -> str:
+    """Regex alternation of the entries of word list ``name``, in file order; the words of one
+    entry may be separated by any whitespace."""
+    entries = data.word_list(f"lexicon/{name}")
+    return "|".join(r"\s+".join(re.escape(word) for word in entry.split()) for entry in entries)
+
+
+# Caption markers ("FILE PHOTO: ...") and credit agencies ("(AP Photo/...)") are word lists in
+# onrecord/data/lexicon; the patterns around them are the shape of the line.
 _CAPTION_START = re.compile(
-    r"^\s*(?:FILE\s+PHOTO|PHOTO|Photo|IMAGE|Image|Caption|CAPTION|VIDEO|Video)\s*[:\-–—]", re.ASCII
+    rf"^\s*(?:{_alternatives('caption_markers')})\s*[:\-–—]",
+    re.ASCII,
 )
 _CREDIT = re.compile(
     r"(?:©|\(c\)\s|Copyright\s|\bPhoto(?:graph)?\s*(?:by|:)\s|\bCredit:\s|\bImage:\s|"
-    r"\((?:AP|AFP|Reuters|Getty)[^)]*\)\s*$)",
+    rf"\((?:{_alternatives('credit_agencies')})[^)]*\)\s*$)",
 )
 _BYLINE = re.compile(
     r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s.*)?$"
