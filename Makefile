@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint system-deps bench eval clean
+.PHONY: demo test lint system-deps bench eval cli-docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(STAMP) system-deps lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+cli-docs: $(STAMP)
+	$(BIN)/python scripts/cli_reference.py
 
 eval: $(STAMP)
 	$(BIN)/onrecord eval brat ../shared/data/polnear/dev

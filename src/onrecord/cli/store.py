@@ -309,7 +309,7 @@ def speakers_command(top: int, fmt: str, db: str) -> None:
 def timeline_command(
     actors: tuple[str, ...], since: str | None, until: str | None, fmt: str, db: str
 ) -> None:
-    """Events involving all the given actors (e.g. "Vladimir Putin" "Olaf Scholz"), by date."""
+    """Events involving all the given actors, by date: timeline "Vladimir Putin" "Olaf Scholz"."""
     from onrecord.store import queries
 
     with _open(db) as store, _query_errors():
