@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from onrecord.model import Record
 from onrecord.pipeline import components, extensions
+from onrecord.pipeline.accelerate import accelerate
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.pipeline.spacy_model import load_model
 
@@ -42,8 +43,10 @@ class AnalysisError(Exception):
 @lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     """The ready pipeline: spaCy model package ``model`` (default: the installed English
-    model) with every onrecord component. Loaded once per process and model name."""
-    nlp = load_model(model)
+    model) with every onrecord component. Loaded once per process and model name. The
+    model's attribute ruler and lemmatizer run in their faster, identical form
+    (:mod:`onrecord.pipeline.accelerate`)."""
+    nlp = accelerate(load_model(model))
     nlp.add_pipe("onrecord")
     return nlp
 
