@@ -139,6 +139,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         has_body = not document.sections or any(s.kind == "body" for s in document.sections)
         self.skip_sections = _SKIP_SECTIONS if has_body else frozenset()
         self.date_of_token = self._date_tokens()
+        self.content_map = self._content_map()
         self.absorbed: set[int] = set()
         self.groups: list[list[str]] = []  # participant lists of multi-party events so far
         self.initiations: list[_Initiation] = []

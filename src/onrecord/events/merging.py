@@ -5,6 +5,8 @@ finished into :class:`~onrecord.model.Event` (ids, dates with their fallbacks, a
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from onrecord.events.dates import publication_fallback
 from onrecord.events.shared import CoderState, _Draft
 from onrecord.model import Attribution, Event, EventDate, Span
@@ -80,18 +82,33 @@ class Merging(CoderState):
             )
         return events
 
+    def _content_map(self) -> tuple[list[int], list[Attribution | None]]:
+        """For :meth:`_innermost`: the sorted boundaries of all content spans (outside skipped
+        sections) and, for each stretch from one boundary to the next, the smallest
+        attribution whose content covers it (the first in document order among equals).
+
+        Attributions are painted over the stretches from the largest to the smallest, so the
+        innermost one is painted last.
+        """
+        kept = [
+            (sum(c.end - c.start for c in a.content), order, a)
+            for order, a in enumerate(self.attributions)
+            if a.section not in self.skip_sections
+        ]
+        bounds = sorted({x for _, _, a in kept for c in a.content for x in (c.start, c.end)})
+        owners: list[Attribution | None] = [None] * len(bounds)
+        for _, _, attribution in sorted(kept, key=lambda k: k[:2], reverse=True):
+            for c in attribution.content:
+                for stretch in range(bisect_left(bounds, c.start), bisect_left(bounds, c.end)):
+                    owners[stretch] = attribution
+        return bounds, owners
+
     def _innermost(self, offset: int) -> Attribution | None:
-        """The smallest attribution whose content holds character ``offset``."""
-        best: Attribution | None = None
-        best_size = 0
-        for attribution in self.attributions:
-            if attribution.section in self.skip_sections:
-                continue
-            if any(c.start <= offset < c.end for c in attribution.content):
-                size = sum(c.end - c.start for c in attribution.content)
-                if best is None or size < best_size:
-                    best, best_size = attribution, size
-        return best
+        """The smallest attribution whose content holds character ``offset`` (the first in
+        document order among equals)."""
+        bounds, owners = self.content_map
+        stretch = bisect_right(bounds, offset) - 1
+        return owners[stretch] if stretch >= 0 else None
 
     def _reported_by(self, offset: int, draft: _Draft) -> tuple[str | None, str | None]:
         """(reporting attribution id, speaker of the innermost statement holding the event)."""

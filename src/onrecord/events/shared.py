@@ -71,6 +71,7 @@ class CoderState:
     skip_sections: frozenset[str]  # sections not coded (headlines, captions ... of a body)
     date_of_token: dict[int, tuple[Span, EventDate]]  # root token -> (expression, date)
     date_token_set: set[int]  # every token of a date expression
+    content_map: tuple[list[int], list[Attribution | None]]  # for _innermost
     absorbed: set[int]  # tokens inside a speech act's complement: no events of their own
     groups: list[list[str]]  # participant lists of multi-party events so far
     initiations: list[_Initiation]
