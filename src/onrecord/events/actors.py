@@ -15,8 +15,6 @@ from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, CoderState, _c
 from onrecord.model import Entity
 
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
-_GROUP_REFERENCES = frozenset({"leader", "side", "party", "country", "nation", "president"})
-_STATE_HEADS = frozenset({"embassy", "consulate", "ministry", "counterpart", "envoy"})
 
 
 class Actors(CoderState):
@@ -40,7 +38,7 @@ class Actors(CoderState):
             return True
         if lemma in lexicon.GOVERNMENT_HEADS or lemma in lexicon.TITLE_WORDS:
             return True
-        if lemma in _GROUP_REFERENCES or lemma in lex.ORGANIZATION_HEADS:
+        if lemma in lex.GROUP_REFERENCES or lemma in lex.ORGANIZATION_HEADS:
             return True
         if self._country_word(tok) is not None:
             return True
@@ -109,7 +107,7 @@ class Actors(CoderState):
 
     def _group_reference(self, tok: Token) -> list[str] | None:
         """ "the two leaders", "both sides": the participants of the meeting in progress."""
-        if tok.lemma_.lower() not in _GROUP_REFERENCES or tok.tag_ not in ("NNS", "NNPS"):
+        if tok.lemma_.lower() not in lex.GROUP_REFERENCES or tok.tag_ not in ("NNS", "NNPS"):
             return None
         if any(self._country_word(c) for c in tok.children if c.dep_ in ("amod", "compound")):
             return None
@@ -149,7 +147,7 @@ class Actors(CoderState):
         start, end = _phrase(tok)
         entity_id = self.index.token_entity.get(tok.i)
         countries = self._modifier_countries(tok)
-        if tok.lemma_.lower() in _STATE_HEADS and len(countries) == 1:
+        if tok.lemma_.lower() in lex.STATE_HEADS and len(countries) == 1:
             # "the Russian embassy", "Israel's defence ministry": the state itself.
             entity = self.index.government(countries[0])
             self.index.add_mention(entity, start, end)

@@ -21,8 +21,6 @@ from onrecord.events.shared import (
     _phrase,
 )
 
-_OBJECT_CONTROL = frozenset({"urge", "ask", "press", "pressure", "implore", "beg", "order"})
-
 
 class Arguments(CoderState):
     """Who acts, on whom, and where, from the parse."""
@@ -181,7 +179,7 @@ class Arguments(CoderState):
         dep = verb.dep_
         head = verb.head
         if dep == "xcomp" or (dep == "advcl" and _infinitive(verb)):
-            if head.lemma_.lower() in _OBJECT_CONTROL | {"call"}:
+            if head.lemma_.lower() in lex.OBJECT_CONTROL | {"call"}:
                 for child in head.children:
                     if child.dep_ in ("dobj", "dative"):
                         return child, passive

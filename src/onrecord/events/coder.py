@@ -100,14 +100,6 @@ from onrecord.model import Attribution, Document, Event
 __all__ = ["code_events"]
 
 _SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline"})
-_NOT_PARTICIPANTS = frozenset(
-    {
-        *("people", "crowd", "crowds", "audience", "audiences", "reporter", "reporters"),
-        *("journalist", "journalists", "supporter", "supporters", "voter", "voters"),
-        *("student", "students", "dignitary", "dignitaries", "media", "press", "viewers"),
-    }
-)
-_HOST_VERBS = frozenset({"host", "receive", "welcome"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 
 
@@ -186,7 +178,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
             recipients = [
                 r
                 for r in recipients
-                if self.index.get(r).name.split()[-1].lower() not in _NOT_PARTICIPANTS
+                if self.index.get(r).name.split()[-1].lower() not in lex.NOT_PARTICIPANTS
             ]
             if len(actors) + len(recipients) < 2:
                 return None
@@ -222,7 +214,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         )
         if not draft.actors and not draft.recipients:
             return None
-        if type_ == "CONSULT" and _lemma(tok) in _HOST_VERBS and draft.recipients:
+        if type_ == "CONSULT" and _lemma(tok) in lex.HOST_VERBS and draft.recipients:
             # "X hosted Y": the visitor is the actor, the host the recipient.
             draft.actors, draft.recipients = draft.recipients, draft.actors
         if (

@@ -12,8 +12,6 @@ from onrecord import lexicon
 from onrecord.events import lexicon as lex
 from onrecord.events.shared import CoderState, _Draft, _Initiation, _lemma, _unique
 
-_PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "videolink"})
-
 
 class Conventions(CoderState):
     """PLOVER coding conventions, modes and flags."""
@@ -75,10 +73,10 @@ class Conventions(CoderState):
                 if (
                     child.dep_ == "prep"
                     and child.lower_ in ("by", "over", "via")
-                    and any(o.lower_ in _PHONE_WORDS for o in child.children)
+                    and any(o.lower_ in lex.PHONE_WORDS for o in child.children)
                 ):
                     return True
-                if child.dep_ == "compound" and child.lower_ in _PHONE_WORDS:
+                if child.dep_ == "compound" and child.lower_ in lex.PHONE_WORDS:
                     return True
         return False
 

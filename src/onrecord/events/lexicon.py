@@ -20,7 +20,7 @@ coverage grows by adding rows rather than rules:
   (:data:`SECTOR_BY_NOUN`), and demonyms and place names the shared gazetteer lacks
   (:data:`EXTRA_COUNTRY_WORDS`).
 * Word lists (``words/*.txt``) the coder's rules consult, each under the upper-case name of
-  its file: :data:`AID_OBJECTS`, :data:`PARTITIVES`, :data:`NOT_HUMAN`, ...
+  its file: :data:`AID_OBJECTS`, :data:`PARTITIVES`, :data:`PHONE_WORDS`, ...
 
 Types are the 16 of PLOVER; modes follow the PLOVER ontology where it defines them. The types
 and their groups (:data:`COOPERATIVE_TYPES`, ...) are the ontology the rules are written
@@ -161,6 +161,10 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = _triggers("verb_object")
 VERB_PREP_OBJECT: dict[tuple[str, str, str], Trigger] = _triggers("verb_prep_object")
 # Predicative adjectives of willingness: "remains open to talks", "is ready to help".
 ADJECTIVES: dict[str, Trigger] = _triggers("adjectives")
+# Nouns whose event is their modifier ("a peace effort"); measures of an event noun ("a round
+# of talks").
+EFFORT_NOUNS = _words("effort_nouns")
+MEASURE_NOUNS = _words("measure_nouns")
 
 # --------------------------------------------------------------------------------------------
 # What a verb acts on (refining or dropping its coding)
@@ -172,6 +176,7 @@ FIRE_OBJECTS = _words("fire_objects")
 WEAPON_OBJECTS = _words("weapon_objects")
 INSPECTORS = _words("inspectors")
 PLACE_OBJECTS = _words("place_objects")
+AID_ANYWAY = _words("aid_anyway")
 # Instruments that give an ASSAULT its mode.
 INSTRUMENT_MODES: dict[str, str] = _table("instrument_modes")
 
@@ -183,6 +188,9 @@ NOT_HUMAN_SUFFIXES = _suffixes("not_human_suffixes")
 HUMAN_SUFFIXES = _suffixes("human_suffixes")
 NOT_HUMAN = _words("not_human")
 PARTITIVES = _words("partitives")
+GROUP_REFERENCES = _words("group_references")
+STATE_HEADS = _words("state_heads")
+OBJECT_CONTROL = _words("object_control")
 # PLOVER sector codes for the head noun of an actor phrase ("Israeli soldiers" -> MIL).
 SECTOR_BY_NOUN: dict[str, str] = _table("sector_by_noun")
 # Demonyms, plurals and places missing from the shared gazetteer (lower case); None for a
@@ -191,6 +199,13 @@ EXTRA_COUNTRY_WORDS: dict[str, str | None] = {
     word: None if alpha3 == "-" else alpha3
     for word, alpha3 in _table("extra_country_words").items()
 }
+
+# --------------------------------------------------------------------------------------------
+# Meetings
+
+HOST_VERBS = _words("host_verbs")
+PHONE_WORDS = _words("phone_words")
+NOT_PARTICIPANTS = _words("not_participants")
 
 # --------------------------------------------------------------------------------------------
 # Flags, earlier events, calls, accusations

@@ -15,10 +15,7 @@ from onrecord.events.lexicon import Trigger
 from onrecord.events.shared import CoderState, _clause_head, _lemma, _object
 
 _MEANING_PARTICLES = frozenset({"out", "off", "away", "down", "up", "back"})
-_AID_ANYWAY = frozenset({"fund", "finance", "rescue", "shelter", "evacuate"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
-_EFFORT_NOUNS = frozenset({"mission", "effort", "bid", "attempt", "initiative", "campaign"})
-_MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "round", "wave", "spate", "string"})
 
 
 class Triggers(CoderState):
@@ -139,7 +136,7 @@ class Triggers(CoderState):
             obj_lemma in lex.PLACE_OBJECTS or obj_lemma.startswith("settle")
         ):
             return Trigger("RETREAT", "withdraw", ("from",), False)
-        if entry.type == "AID" and lemma not in _AID_ANYWAY:
+        if entry.type == "AID" and lemma not in lex.AID_ANYWAY:
             # A transfer is aid when what moves is aid or whom it goes to is an actor.
             gift = self._partitive(obj).lemma_.lower() if obj is not None else ""
             if gift not in lex.AID_OBJECTS and not self._has_receiver(tok):
@@ -235,7 +232,7 @@ class Triggers(CoderState):
                 entry = lex.NOUNS.get(f"{child.lemma_.lower()} {lemma}")
                 if entry is not None:
                     return entry
-        if lemma in _EFFORT_NOUNS:
+        if lemma in lex.EFFORT_NOUNS:
             # "a mediation mission", "a peace effort": the event is the modifier.
             for child in compounds:
                 entry = lex.NOUNS.get(child.lemma_.lower())
@@ -256,7 +253,7 @@ class Triggers(CoderState):
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
             measure = head.head
-            if measure.lemma_.lower() in _MEASURE_NOUNS or measure.pos_ == "NUM":
+            if measure.lemma_.lower() in lex.MEASURE_NOUNS or measure.pos_ == "NUM":
                 return measure.head
         return None
 
@@ -268,7 +265,7 @@ class Triggers(CoderState):
                 continue
             if self._noun_entry(child) is not None:
                 return child
-            if child.lemma_.lower() in _MEASURE_NOUNS:
+            if child.lemma_.lower() in lex.MEASURE_NOUNS:
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for obj in prep.children:
