@@ -1,0 +1,235 @@
+"""Actors: whether a token can name one, and the entity it resolves to.
+
+Partitives ("a group of diplomats"), group references ("the two leaders"), one actor per
+country for "Hungarian and Romanian officials", states acting as their governments, and the
+country (ISO alpha-3) and PLOVER sector given to an actor that lacks them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord import lexicon
+from onrecord.events import lexicon as lex
+from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, CoderState, _conjuncts, _phrase
+from onrecord.model import Entity
+
+_ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
+
+
+class Actors(CoderState):
+    """Tokens resolved to actor entities, with country and sector."""
+
+    def _actor_like(self, tok: Token) -> bool:
+        """Whether a noun phrase can name an actor (so that "the conflict" never becomes one)."""
+        if tok.i in self.date_token_set or (
+            tok.ent_type_ == "DATE" and self._country_word(tok) is None
+        ):
+            return False  # "on Monday" is a date, not an actor
+        if tok.lower_ in _ACTOR_PRONOUNS or tok.lower_ in _RELATIVE_PRONOUNS:
+            return True
+        if tok.i in self.index.token_entity:
+            return True
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return True
+        if low in lex.SECTOR_BY_NOUN or lemma in lex.SECTOR_BY_NOUN:
+            return True
+        if lemma in lexicon.GOVERNMENT_HEADS or lemma in lexicon.TITLE_WORDS:
+            return True
+        if lemma in lex.GROUP_REFERENCES or lemma in lex.ORGANIZATION_HEADS:
+            return True
+        if self._country_word(tok) is not None:
+            return True
+        return (
+            tok.pos_ == "NOUN"
+            and low not in lex.NOT_HUMAN
+            and low.endswith(lex.HUMAN_SUFFIXES)
+            and not low.endswith(lex.NOT_HUMAN_SUFFIXES)
+        )
+
+    def _country_word(self, tok: Token) -> str | None:
+        text = tok.text
+        low = tok.lower_
+        if low == "us" and text != "US":
+            return None
+        found = (
+            self.gaz.country_of_demonym(text)
+            or self.gaz.country_of_name(text)
+            or self.gaz.country_of_capital(text)
+        )
+        if found:
+            return found
+        if low.endswith("s") and self.gaz.country_of_demonym(text[:-1]):
+            return self.gaz.country_of_demonym(text[:-1])
+        return lex.EXTRA_COUNTRY_WORDS.get(low)
+
+    def _resolve_all(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        tok = self._partitive(self._relative(tok))
+        members = [tok, *_conjuncts(tok)]
+        for member in members:
+            member = self._partitive(self._relative(member))
+            if not self._actor_like(member):
+                continue
+            group = self._group_reference(member)
+            if group is not None:
+                out.extend(group)
+                continue
+            countries = self._modifier_countries(member)
+            if len(countries) > 1 and member.pos_ == "NOUN":
+                # "Hungarian and Romanian officials": one actor per country.
+                for alpha3 in countries:
+                    entity = self._country_actor(alpha3, member)
+                    out.append(entity.id)
+                continue
+            entity_id = self._resolve(member)
+            if entity_id is not None:
+                out.append(entity_id)
+        return out
+
+    def _partitive(self, tok: Token) -> Token:
+        """ "a group of Moroccan diplomats", "thousands of Nigerians": the group named."""
+        for _ in range(3):
+            if (
+                tok.lemma_.lower() not in lex.PARTITIVES
+                and tok.lower_ not in lex.PARTITIVES
+                and tok.pos_ != "NUM"
+            ):
+                return tok
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is None:
+                return tok
+            tok = obj
+        return tok
+
+    def _group_reference(self, tok: Token) -> list[str] | None:
+        """ "the two leaders", "both sides": the participants of the meeting in progress."""
+        if tok.lemma_.lower() not in lex.GROUP_REFERENCES or tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        if any(self._country_word(c) for c in tok.children if c.dep_ in ("amod", "compound")):
+            return None
+        determined = any(
+            c.lower_ in ("the", "both", "two")
+            for c in tok.children
+            if c.dep_ in _PRE_DEPS | {"predet"}
+        )
+        if not determined or not self.groups:
+            return None
+        return list(self.groups[-1])
+
+    def _modifier_countries(self, tok: Token) -> list[str]:
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ not in ("amod", "compound", "poss"):
+                continue
+            for member in [child, *_conjuncts(child)]:
+                alpha3 = self._country_word(member)
+                if alpha3 and alpha3 not in found:
+                    found.append(alpha3)
+        return found
+
+    def _country_actor(self, alpha3: str, head: Token) -> Entity:
+        lemma = head.lemma_.lower()
+        sector = lex.SECTOR_BY_NOUN.get(head.lower_) or lex.SECTOR_BY_NOUN.get(lemma)
+        if sector in (None, "GOV"):
+            return self.index.government(alpha3)
+        info = self.gaz.countries.get(alpha3)
+        adjective = info.adjective if info else alpha3
+        entity = self.index.group(f"{adjective} {head.text}", True)
+        entity.country = entity.country or alpha3
+        entity.sector = entity.sector or sector
+        return entity
+
+    def _resolve(self, tok: Token) -> str | None:
+        start, end = _phrase(tok)
+        entity_id = self.index.token_entity.get(tok.i)
+        countries = self._modifier_countries(tok)
+        if tok.lemma_.lower() in lex.STATE_HEADS and len(countries) == 1:
+            # "the Russian embassy", "Israel's defence ministry": the state itself.
+            entity = self.index.government(countries[0])
+            self.index.add_mention(entity, start, end)
+            return entity.id
+        if entity_id is None or self.index.get(entity_id).kind not in (
+            "country",
+            "place",
+            "organization",
+        ):
+            # Names of places and organizations are taken as the entity builder decided them
+            # ("North Korea" is not Korea); descriptions go through the speaker resolver.
+            entity_id = self.resolver.resolve(start, end, self.context)
+        if entity_id is None:
+            return None
+        entity = self.index.get(entity_id)
+        if entity.kind == "country" and entity.country:
+            # A state acting is its government (PLOVER sector GOV).
+            entity = self.index.government(entity.country)
+            self.index.add_mention(entity, start, end)
+        elif entity.kind == "place" and entity.country and self._capital(entity.name):
+            entity = self.index.government(entity.country)  # "Berlin" acting
+            self.index.add_mention(entity, start, end)
+        self._code_actor(entity, tok, start, end)
+        return entity.id
+
+    def _capital(self, name: str) -> bool:
+        return self.gaz.country_of_capital(name) is not None
+
+    def _code_actor(self, entity: Entity, head: Token, start: int, end: int) -> None:
+        """Give an actor its country (ISO alpha-3) and PLOVER sector where it lacks them."""
+        if entity.country is None:
+            for tok in self.doc[start:end]:
+                alpha3 = self._country_word(tok)
+                if alpha3:
+                    entity.country = alpha3
+                    break
+        if entity.country is None:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            alpha3 = self._country_word(obj) or self._phrase_country(obj)
+                            if alpha3:
+                                entity.country = alpha3
+        if entity.country is None:
+            entity.country = lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
+        if entity.sector is None:
+            entity.sector = self._sector(entity, head)
+
+    def _phrase_country(self, tok: Token) -> str | None:
+        start, end = _phrase(tok)
+        text = self.doc[start:end].text
+        for key in (text, text.lower().removeprefix("the ")):
+            alpha3 = self.gaz.country_of_name(key) or lex.EXTRA_COUNTRY_WORDS.get(key.lower())
+            if alpha3:
+                return alpha3
+        for sub in self.doc[start:end]:
+            alpha3 = self._country_word(sub)
+            if alpha3:
+                return alpha3
+        return None
+
+    def _sector(self, entity: Entity, head: Token) -> str | None:
+        if entity.kind == "government":
+            return "GOV"
+        if entity.kind == "person" and entity.title:
+            words = entity.title.lower().split()
+            for word in reversed(words):
+                if word in lexicon.SECTOR_BY_TITLE_WORD:
+                    return lexicon.SECTOR_BY_TITLE_WORD[word]
+            for word in words:
+                if word in ("opposition", "rebel", "party"):
+                    return lex.SECTOR_BY_NOUN.get(word)
+            if any(w in lexicon.GOVERNMENT_TITLE_WORDS for w in words):
+                return "GOV"
+            return None
+        words = [w.strip(".,'’") for w in entity.name.lower().split()]
+        words.append(head.lemma_.lower())
+        for word in reversed(words):
+            sector = lex.SECTOR_BY_NOUN.get(word)
+            if sector:
+                return sector
+        if head.lower_ in lexicon.TITLE_WORDS:
+            return "GOV"
+        return None

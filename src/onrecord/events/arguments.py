@@ -1,0 +1,242 @@
+"""Arguments from the parse: subjects (through control, coordination and relative clauses),
+passive agents, recipients (objects, recipient prepositions, owners of what is rejected or
+demanded, the people things belong to) and the place an event happens in.
+
+Tokens become entities in :mod:`onrecord.events.actors`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.events import lexicon as lex
+from onrecord.events.lexicon import Trigger
+from onrecord.events.shared import (
+    _RELATIVE_PRONOUNS,
+    CoderState,
+    _describe,
+    _Draft,
+    _has_subject,
+    _infinitive,
+    _phrase,
+)
+
+
+class Arguments(CoderState):
+    """Who acts, on whom, and where, from the parse."""
+
+    def _arguments(
+        self,
+        tok: Token,
+        anchor: Token,
+        trigger: Trigger,
+        complement: _Draft | None,
+        part: str = "both",
+    ) -> tuple[list[str], list[str]]:
+        """(actors, recipients); ``part`` limits the work to "actors" or "recipients"."""
+        actors: list[str] = []
+        recipients: list[str] = []
+        subject, passive = self._subject(anchor)
+        agent = self._agent(anchor)
+        if part != "recipients":
+            if passive and agent is not None:
+                actors += self._resolve_all(agent)
+            elif passive and subject is not None and not trigger.object_recipient:
+                # "guerrillas have been demobilized", "Israel is opposed to ...".
+                actors += self._resolve_all(subject)
+            elif not passive and subject is not None:
+                actors += self._resolve_all(subject)
+        if part == "actors":
+            return actors, recipients
+        if passive and subject is not None and trigger.object_recipient:
+            recipients += self._resolve_all(subject)
+        # Direct and indirect objects.
+        verb = anchor if tok.i != anchor.i else tok
+        obj = None
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                obj = child
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                # "providing intelligence to Macedonia" parsed with "to" as the dative.
+                for obj_ in child.children:
+                    if obj_.dep_ == "pobj":
+                        recipients += self._resolve_all(obj_)
+            elif child.dep_ == "dative" or (
+                child.dep_ in ("dobj", "oprd") and trigger.object_recipient and child.i != tok.i
+            ):
+                recipients += self._resolve_all(child)
+        # Recipient prepositions on the trigger, on the support verb of a noun, and on an
+        # object that is not the recipient ("halted economic aid to Serbia").
+        holders = [tok] if tok.i == anchor.i else [tok, anchor]
+        preps = trigger.recipient_preps
+        if obj is not None and obj.i != tok.i and not trigger.object_recipient:
+            holders.append(obj)
+            preps = (*preps, "to", "on", "against", "with", "for")
+        for holder in holders:
+            recipients += self._prep_recipients(holder, preps)
+        if complement is not None:
+            recipients += self._complement_recipients(tok, anchor, trigger, complement)
+        if trigger.type in ("REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT") and not recipients:
+            recipients += self._owner_of_object(verb)
+            if complement is not None and not recipients:
+                recipients += self._owner(complement.trigger)
+        if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID"}:
+            target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
+            if target is not None:
+                recipients += self._target_by_origin(target)
+        return actors, recipients
+
+    def _prep_recipients(self, holder: Token, preps: tuple[str, ...], depth: int = 0) -> list[str]:
+        found: list[str] = []
+        for child in holder.children:
+            if child.dep_ != "prep":
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ in preps:
+                    found += self._resolve_all(obj)
+                elif child.lower_ == "of" and depth < 1:
+                    found += self._prep_recipients(obj, preps, depth + 1)
+        return found
+
+    def _target_by_origin(self, tok: Token) -> list[str]:
+        """ "demolished Palestinian homes": the people the things belong to, by country."""
+        tok = self._partitive(tok)
+        if self._actor_like(tok):
+            return self._resolve_all(tok)
+        for child in tok.children:
+            if child.dep_ == "poss" and self._actor_like(child):
+                return self._resolve_all(child)  # "Iran's nuclear facilities"
+        countries = self._modifier_countries(tok)
+        if len(countries) != 1 or tok.pos_ != "NOUN":
+            return []
+        start, end = _phrase(tok)
+        while start < end and self.doc[start].dep_ in ("det", "nummod", "quantmod"):
+            start += 1
+        entity = self.index.group(_describe(self.doc[start:end].text), True)
+        entity.country = entity.country or countries[0]
+        entity.sector = entity.sector or "CVL"
+        self.index.add_mention(entity, start, end)
+        return [entity.id]
+
+    def _complement_recipients(
+        self, tok: Token, anchor: Token, trigger: Trigger, sub: _Draft
+    ) -> list[str]:
+        if trigger.type == "REQUEST":
+            if (
+                any(c.dep_ in ("dobj", "dative") for c in anchor.children)
+                and trigger.control == "object"
+            ):
+                return []
+            on = [
+                obj
+                for c in anchor.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for obj in c.children
+                if obj.dep_ == "pobj"
+            ]
+            if on and trigger.control == "object":
+                return [e for obj in on for e in self._resolve_all(obj)]
+            return self._sub_part(sub, "actors") or self._sub_part(sub, "recipients")
+        if trigger.type == "ACCUSE":
+            return []
+        return self._sub_part(sub, "recipients")
+
+    def _owner_of_object(self, verb: Token) -> list[str]:
+        """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers"."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                if self._actor_like(child):
+                    return self._resolve_all(child)
+                return self._owner(child)
+        return []
+
+    def _owner(self, noun: Token) -> list[str]:
+        """Who a proposal, demand or plan comes from: its possessor, nationality or author."""
+        for sub in noun.children:
+            named = sub.pos_ == "PROPN" or sub.i in self.index.token_entity
+            if sub.dep_ == "poss" and self._actor_like(sub):
+                return self._resolve_all(sub)
+            if sub.dep_ in ("compound", "amod") and (named or self._country_word(sub)):
+                return self._resolve_all(sub)
+            if sub.dep_ in ("prep", "agent") and sub.lower_ in ("by", "from"):
+                for obj in sub.children:
+                    if obj.dep_ == "pobj" and self._actor_like(obj):
+                        return self._resolve_all(obj)
+        return []
+
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """(subject token, passive) of ``verb``, following control and coordination."""
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return self._relative(child), passive
+            if child.dep_ == "nsubjpass":
+                return self._relative(child), True
+        if depth > 4:
+            return None, passive
+        dep = verb.dep_
+        head = verb.head
+        if dep == "xcomp" or (dep == "advcl" and _infinitive(verb)):
+            if head.lemma_.lower() in lex.OBJECT_CONTROL | {"call"}:
+                for child in head.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        return child, passive
+            return self._subject(head, depth + 1)[0], passive
+        if dep == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+            subject, head_passive = self._subject(head, depth + 1)
+            return subject, passive or (head_passive and not _has_subject(verb))
+        if dep in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
+            return self._subject(head if dep == "advcl" else head.head, depth + 1)[0], passive
+        if dep == "acl":
+            if verb.tag_ == "VBN":
+                return head, True
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return child, passive
+        if dep == "acomp" or verb.pos_ == "ADJ":
+            return self._subject(head, depth + 1)
+        return None, passive
+
+    def _relative(self, tok: Token) -> Token:
+        """ "which" / "who" as a subject stands for the noun the relative clause modifies."""
+        if tok.lower_ not in _RELATIVE_PRONOUNS:
+            return tok
+        node = tok.head
+        for _ in range(4):
+            if node.dep_ == "relcl":
+                return node.head
+            node = node.head
+        return tok
+
+    def _agent(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+
+    def _location(self, tok: Token, anchor: Token) -> str | None:
+        """A place the event happens in: "in Baghdad", "in the town of Cizre"."""
+        for holder in (tok, anchor):
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "inside"):
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    candidates = [obj]
+                    candidates += [
+                        o
+                        for of in obj.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for o in of.children
+                        if o.dep_ == "pobj"
+                    ]
+                    for cand in candidates:
+                        entity_id = self.index.token_entity.get(cand.i)
+                        if entity_id and self.index.get(entity_id).kind in ("place", "country"):
+                            return entity_id
+        return None
