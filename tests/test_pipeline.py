@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import onrecord
@@ -208,3 +208,19 @@ def test_a_long_document_is_a_batch_of_its_own():
         ["x" * 50],
         ["cd", "ef"],
     ]
+
+
+_BREAKS = _blank_with("onrecord_paragraph_breaks")
+
+
+def _naive_breaks(doc):
+    """The definition: a token after one whose text or trailing space holds a line break."""
+    return [i for i in range(1, len(doc)) if "\n" in doc[i - 1].text_with_ws]
+
+
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\n\n", ".", " \n "]), max_size=40))
+@settings(deadline=None)
+def test_paragraph_breaks_match_their_definition(pieces):
+    doc = _BREAKS("".join(pieces))
+    got = [t.i for t in doc if t.is_sent_start and t.i > 0]
+    assert got == _naive_breaks(doc)

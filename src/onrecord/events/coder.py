@@ -80,6 +80,7 @@ Code layout
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from onrecord.entities import gazetteer
@@ -108,6 +109,10 @@ def code_events(
 ) -> list[Event]:
     """PLOVER events of one document, in text order, with ids v1, v2, ..."""
     return _Coder(doc, document, index, attributions).code()
+
+
+# Only these can trigger an event (see Triggers._trigger); spaces and punctuation never do.
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 
 class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merging):
@@ -142,8 +147,9 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
     def code(self) -> list[Event]:
         drafts: list[_Draft] = self._modal_requests()
         statements = self._statement_accusations()
-        for tok in self.doc:
-            if tok.i in self.absorbed or tok.is_space:
+        for i in self._token_indices(_TRIGGER_POS):
+            tok = self.doc[i]
+            if tok.i in self.absorbed:
                 continue
             found = self._trigger(tok)
             if found is None:
@@ -156,14 +162,28 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
                 drafts.append(draft)
                 if len(draft.actors) + len(draft.recipients) >= 2 and draft.type == "CONSULT":
                     self.groups.append(draft.actors + draft.recipients)
-        for tok in self.doc:
-            if tok.lemma_.lower() in lex.INITIATE_VERBS and tok.i not in self.absorbed:
-                self._initiation(tok)
+        for i in self._lemma_indices(lex.INITIATE_VERBS):
+            if i not in self.absorbed:
+                self._initiation(self.doc[i])
         drafts.extend(statements)
         drafts.sort(key=lambda d: d.trigger_span[0])
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
         return self._finish(drafts)
+
+    def _token_indices(self, pos_tags: frozenset[str]) -> list[int]:
+        """Indices of the tokens with these coarse POS tags, read from one array: most tokens
+        can trigger nothing, and building a Token object for each costs more than the rules."""
+        strings = self.doc.vocab.strings
+        wanted = {strings[tag] for tag in pos_tags}
+        return [i for i, pos in enumerate(self.doc.to_array(POS).tolist()) if pos in wanted]
+
+    def _lemma_indices(self, lemmas: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower-cased lemma is in ``lemmas`` (same reason)."""
+        strings = self.doc.vocab.strings
+        column = self.doc.to_array(LEMMA).tolist()
+        wanted = {h for h in set(column) if strings[h].lower() in lemmas}
+        return [i for i, lemma in enumerate(column) if lemma in wanted]
 
     # ----------------------------------------------------------------------------------------
     # One event

@@ -16,8 +16,10 @@ tested on its own, and ``nlp.pipe`` batches the spaCy model under all of them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,11 +44,21 @@ STAGES = (
 
 @Language.component("onrecord_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    """A line break ends a sentence: headlines, captions and paragraphs never run together.
+
+    The token after one whose text or trailing space holds a line break starts a sentence;
+    found from the positions of the line breaks, not by visiting every token.
+    """
+    text = doc.text
+    starts = doc.to_array(IDX).tolist()
+    previous = -1
+    at = text.find("\n")
+    while at != -1:
+        owner = bisect_right(starts, at) - 1  # the token whose text or space holds the break
+        if owner != previous and 0 <= owner < len(starts) - 1:
+            doc[owner + 1].is_sent_start = True
+        previous = owner
+        at = text.find("\n", at + 1)
     return doc
 
 
