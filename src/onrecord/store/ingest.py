@@ -30,7 +30,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from onrecord.model import Record
-from onrecord.pipeline.batching import MAX_CHARS, char_batches
+from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.store import schema as s
 from onrecord.store.db import Store, content_hash
 from onrecord.store.readers import Item, read_inputs
@@ -39,9 +39,9 @@ Analyzer = Callable[..., Record]
 Status = Literal["stored", "duplicate", "failed", "ignored"]
 
 TEST_DELAY_ENV = "ONRECORD_TEST_DELAY"
-# Smaller than analyze_many's default batch: each batch is stored only when all of it is
-# analysed, and progress moves in batches (docs/benchmarks.md: 16 loses nothing in speed).
-INGEST_BATCH_DOCS = 16
+# analyze_many's default batch: each batch is stored only when all of it is analysed, and
+# progress moves in batches, so batches stay small (docs/benchmarks.md).
+INGEST_BATCH_DOCS = MAX_DOCS
 
 
 @dataclass(frozen=True, slots=True)
