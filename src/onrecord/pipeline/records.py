@@ -157,8 +157,6 @@ def _analyze_batch(nlp: Language, batch: list[_Pair], scope: str) -> list[Record
         docs = [_make_doc(nlp, p.text, p.meta, scope) for p in batch]
         return [_record(doc) for doc in nlp.pipe(docs, batch_size=len(docs))]
     except Exception:
-        if len(batch) == 1:
-            return [_one(nlp, batch[0], scope)]
         return [_one(nlp, pair, scope) for pair in batch]
 
 
