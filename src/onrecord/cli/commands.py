@@ -193,10 +193,12 @@ def eval_plover(path: Path, as_json: bool) -> None:
 
 
 def _register_commands() -> None:
-    """Commands that live in their own modules: the corpus store (ingest and queries)."""
-    from onrecord.cli import store
+    """Commands that live in their own modules: the corpus store (ingest and queries), and
+    cross-source comparison (compare, stories, eval compare)."""
+    from onrecord.cli import compare, store
 
     store.register(main)
+    compare.register(main, eval_group)
 
 
 _register_commands()

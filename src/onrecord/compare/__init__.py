@@ -6,6 +6,8 @@ is the onrecord-compare/1 structure as typed objects (``Comparison.to_dict()`` f
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable
 
 from onrecord.compare.alignment import align_claims
@@ -78,3 +80,15 @@ def compare(
         stories.append(Story(f"s{n}", [r.document.id for r in members], story_events))
         claims += align_claims(f"s{n}", members, model, first_claim=len(claims) + 1)
     return Comparison(_documents(records), stories, claims)
+
+
+class _CallableModule(types.ModuleType):
+    """``onrecord.compare`` is both this subpackage and the function: importing the
+    subpackage binds it as an attribute of ``onrecord``, so ``onrecord.compare(records)``
+    must work on the module too."""
+
+    def __call__(self, records: Iterable[Record], **options: object) -> Comparison:
+        return compare(records, **options)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -30,9 +30,8 @@ WORDS_WEIGHT = 0.3
 SAME_SIDE_BONUS = 0.04
 SAME_ADDRESSEE_BONUS = 0.03
 SAME_EVENT_TYPE_BONUS = 0.05
-DURATION_BONUS = 0.2
+DURATION_BONUS = 0.3
 AMOUNT_BONUS = 0.1
-STANCE_BONUS = 0.05
 #: A pair at or above this score is the same point (chosen on the dev set, see docs/compare.md).
 MATCH_THRESHOLD = 0.56
 #: Two statements of one document are one point only when they nearly repeat each other.
@@ -122,15 +121,14 @@ def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
 
 def _measure_bonus(a: StatementFeatures, b: StatementFeatures) -> float:
     """Two statements that measure the same kind of thing (a duration, a count of the same
-    noun) or both state a willingness are likely about one point, whatever the figures."""
+    noun) are likely about one point, whatever the figures: one story's documents rarely
+    time two different things."""
     units_a = {q.unit for q in a.quantities}
     units_b = {q.unit for q in b.quantities}
     if "minutes" in units_a and "minutes" in units_b:
         return DURATION_BONUS
     if (units_a & units_b) - {""}:
         return AMOUNT_BONUS
-    if a.stance and b.stance:
-        return STANCE_BONUS
     return 0.0
 
 
@@ -160,6 +158,38 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
     return sorted(members.values(), key=min)
 
 
+def _attach_headlines(
+    units: list[_Unit], scores: np.ndarray, groups: list[list[int]]
+) -> list[list[int]]:
+    """A headline summarises its own article: a headline point left alone, or matched only
+    to other documents, joins the claim of its best-matching body point of the same document
+    when that match is good enough."""
+    group_of = {i: n for n, group in enumerate(groups) for i in group}
+    for i, unit in enumerate(units):
+        if not unit.headline:
+            continue
+        document = unit.features.statement.document
+        body = [
+            j
+            for j, other in enumerate(units)
+            if j != i and not other.headline and other.features.statement.document == document
+        ]
+        if not body:
+            continue
+        best = max(body, key=lambda j: scores[i, j])
+        if scores[i, best] < MATCH_THRESHOLD or group_of[best] == group_of[i]:
+            continue
+        home = groups[group_of[i]]
+        if any(units[k].features.statement.document != document for k in home if k != i):
+            home_score = max(scores[i, k] for k in home if k != i)
+            if home_score >= scores[i, best]:
+                continue  # it matches another document's point better than its own body
+        home.remove(i)
+        groups[group_of[best]].append(i)
+        group_of[i] = group_of[best]
+    return [g for g in groups if g]
+
+
 def _same_document_clash(a: _Unit, b: _Unit, score: float) -> bool:
     """Two points of one document may share a claim only if one is the headline's summary
     of the other, or they nearly repeat each other."""
@@ -178,7 +208,8 @@ def align_claims(
     for record in records:
         units += _units(record, sum(len(u.members) for u in units))
     vectors = embedder.embed([u.features.statement.content for u in units])
-    groups = _cluster(units, pair_scores(units, vectors))
+    scores = pair_scores(units, vectors)
+    groups = _attach_headlines(units, scores, _cluster(units, scores))
     order = {
         (r.document.id, a.id): (k, m)
         for k, r in enumerate(records)
