@@ -123,9 +123,9 @@ def _measure_bonus(a: StatementFeatures, b: StatementFeatures) -> float:
     """Two statements that measure the same kind of thing (a duration, a count of the same
     noun) are likely about one point, whatever the figures: one story's documents rarely
     time two different things."""
-    units_a = {q.unit for q in a.quantities}
-    units_b = {q.unit for q in b.quantities}
-    if "minutes" in units_a and "minutes" in units_b:
+    units_a = {q.scale for q in a.quantities}
+    units_b = {q.scale for q in b.quantities}
+    if units_a & units_b & {"minutes", "days"}:
         return DURATION_BONUS
     if (units_a & units_b) - {""}:
         return AMOUNT_BONUS
@@ -161,42 +161,37 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
 def _attach_headlines(
     units: list[_Unit], scores: np.ndarray, groups: list[list[int]]
 ) -> list[list[int]]:
-    """A headline summarises its own article: a headline point left alone, or matched only
-    to other documents, joins the claim of its best-matching body point of the same document
-    when that match is good enough."""
+    """Headline points, left out of the clustering, join a claim afterwards: a headline
+    summarises its own article, so it joins the claim of its best-matching body point of the
+    same document; failing that, the claim of other documents it matches best on average;
+    failing that, a claim of its own."""
     group_of = {i: n for n, group in enumerate(groups) for i in group}
     for i, unit in enumerate(units):
         if not unit.headline:
             continue
         document = unit.features.statement.document
-        body = [
-            j
-            for j, other in enumerate(units)
-            if j != i and not other.headline and other.features.statement.document == document
+        own = [j for j in group_of if units[j].features.statement.document == document]
+        best = max(own, key=lambda j: scores[i, j], default=None)
+        if best is not None and scores[i, best] >= MATCH_THRESHOLD:
+            groups[group_of[best]].append(i)
+            continue
+        candidates = [
+            (float(np.mean([scores[i, k] for k in group])), n)
+            for n, group in enumerate(groups)
+            if group and all(units[k].features.statement.document != document for k in group)
         ]
-        if not body:
-            continue
-        best = max(body, key=lambda j: scores[i, j])
-        if scores[i, best] < MATCH_THRESHOLD or group_of[best] == group_of[i]:
-            continue
-        home = groups[group_of[i]]
-        if any(units[k].features.statement.document != document for k in home if k != i):
-            home_score = max(scores[i, k] for k in home if k != i)
-            if home_score >= scores[i, best]:
-                continue  # it matches another document's point better than its own body
-        home.remove(i)
-        groups[group_of[best]].append(i)
-        group_of[i] = group_of[best]
+        score, n = max(candidates, default=(0.0, -1))
+        if score >= MATCH_THRESHOLD:
+            groups[n].append(i)
+        else:
+            groups.append([i])
     return [g for g in groups if g]
 
 
 def _same_document_clash(a: _Unit, b: _Unit, score: float) -> bool:
-    """Two points of one document may share a claim only if one is the headline's summary
-    of the other, or they nearly repeat each other."""
+    """Two body points of one document share a claim only if they nearly repeat each other."""
     if a.features.statement.document != b.features.statement.document:
         return False
-    if a.headline != b.headline:
-        return score < MATCH_THRESHOLD
     return score < SAME_DOCUMENT_THRESHOLD
 
 
@@ -209,7 +204,12 @@ def align_claims(
         units += _units(record, sum(len(u.members) for u in units))
     vectors = embedder.embed([u.features.statement.content for u in units])
     scores = pair_scores(units, vectors)
-    groups = _attach_headlines(units, scores, _cluster(units, scores))
+    body = [i for i, unit in enumerate(units) if not unit.headline]
+    clustered = [
+        [body[k] for k in group]
+        for group in _cluster([units[i] for i in body], scores[np.ix_(body, body)])
+    ]
+    groups = _attach_headlines(units, scores, clustered)
     order = {
         (r.document.id, a.id): (k, m)
         for k, r in enumerate(records)

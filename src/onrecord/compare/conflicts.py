@@ -44,7 +44,7 @@ def _polarity(features: StatementFeatures) -> int:
 def _quantity_conflict(a: StatementFeatures, b: StatementFeatures) -> Conflict | None:
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.unit != qb.unit or qa.overlaps(qb):
+            if qa.scale != qb.scale or qa.overlaps(qb):
                 continue
             kind = "duration" if qa.unit == "minutes" else "amount"
             return Conflict(

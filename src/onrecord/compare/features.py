@@ -108,6 +108,14 @@ class Quantity:
     high: float
     text: str
 
+    @property
+    def scale(self) -> str:
+        """What is comparable: durations under a day ("minutes": a call, a meeting, an
+        attack) and of a day or more ("days": "in two years") apart, amounts by their noun."""
+        if self.unit != "minutes":
+            return self.unit
+        return "minutes" if self.low < DAY_MINUTES else "days"
+
     def overlaps(self, other: Quantity) -> bool:
         return self.low <= other.high and other.low <= self.high
 
@@ -122,6 +130,7 @@ def _number(word: str) -> float | None:
 
 
 SCALES = ("hundred", "thousand", "million")
+DAY_MINUTES = 1440
 YEAR = re.compile(r"(1[89]|20)\d\d")
 
 

@@ -1,8 +1,9 @@
 """Stories in the store: ingest places each new document, ``stories`` lists them.
 
 Placement is incremental: a new document is compared with the stored profiles of documents
-whose main date agrees (or is unknown) and joins the best story (:func:`stories.assign`) or
-starts one; documents already placed never move. ``rebuild`` clears the assignment and places
+whose main date agrees (or is unknown) and joins the story it matches (:func:`stories.matching`)
+or starts one; documents already placed never move to an unrelated story (only when a new
+document bridges two stories are they merged into one). ``rebuild`` clears the assignment and places
 every stored document again, dated documents first, in storage order.
 """
 
@@ -13,11 +14,11 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from onrecord.compare.records import record_from_dict
 from onrecord.compare.similarity import Embedder, embedder
-from onrecord.compare.stories import Profile, assign, profiles
+from onrecord.compare.stories import Profile, matching, profiles
 from onrecord.model import Record
 from onrecord.store import schema as s
 from onrecord.store.db import Store
@@ -62,12 +63,14 @@ def _place(conn: Connection, document_id: int, profile: Profile) -> int:
         }
         candidates = {k: v for k, v in by_story.items() if k not in clashing}
     ids = list(candidates)
-    chosen = assign(profile, [candidates[k] for k in ids])
-    story_id = (
-        ids[chosen]
-        if chosen is not None
-        else conn.execute(insert(s.stories).returning(s.stories.c.id)).scalar_one()
-    )
+    joined = sorted(ids[n] for n in matching(profile, [candidates[k] for k in ids]))
+    if joined:
+        story_id = joined[0]
+        for other in joined[1:]:  # the document bridges them: one story, the oldest id
+            conn.execute(update(sd).where(sd.c.story_id == other).values(story_id=story_id))
+            conn.execute(delete(s.stories).where(s.stories.c.id == other))
+    else:
+        story_id = conn.execute(insert(s.stories).returning(s.stories.c.id)).scalar_one()
     conn.execute(
         insert(sd).values(
             document_id=document_id,

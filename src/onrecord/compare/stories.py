@@ -149,17 +149,24 @@ def _sides(profile: Profile) -> frozenset[str]:
     return frozenset(k for k in profile.participants if k.isupper() and len(k) == 3)
 
 
-def assign(profile: Profile, stories: list[list[Profile]]) -> int | None:
-    """The index of the story ``profile`` joins, or None for a new story: the story with the
-    best-matching document, among those none of whose documents has another date."""
-    best, best_score = None, STORY_THRESHOLD
+def matching(profile: Profile, stories: list[list[Profile]]) -> list[int]:
+    """Indices of the stories ``profile`` belongs to, best first: those with a document it
+    matches (single linkage) and none of another date. More than one means the new document
+    bridges stories that are one: the store merges them."""
+    found = []
     for n, story in enumerate(stories):
         if not all(_dates_agree(profile, other) for other in story):
             continue
         score = max(same_story_score(profile, other) for other in story)
-        if score >= best_score:
-            best, best_score = n, score
-    return best
+        if score >= STORY_THRESHOLD:
+            found.append((score, n))
+    return [n for _, n in sorted(found, reverse=True)]
+
+
+def assign(profile: Profile, stories: list[list[Profile]]) -> int | None:
+    """The index of the story ``profile`` joins, or None for a new story."""
+    found = matching(profile, stories)
+    return found[0] if found else None
 
 
 def group_stories(records: list[Record], embedder: Embedder) -> list[list[int]]:
