@@ -1,12 +1,16 @@
 """A story's events aligned across its documents, as claims are: one event, many reports.
 
 Two reports are one event when they have the same PLOVER type, compatible dates (equal, or
-one within the other: 2024-11 holds 2024-11-15) and share a participant. Each document gives
+one within the other: 2024-11 holds 2024-11-15) and share an actor, or give the same two
+participants in swapped roles. Each document gives
 at most one report of an event. Reports that disagree on who acted (the caller of a CONSULT,
 the one who accused) are an actor-in-role conflict; one negated against one not, a negation.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from onrecord.compare.model import Conflict, EventReport, StoryEvent
 from onrecord.model import Event, Record
@@ -34,16 +38,44 @@ def _report(record: Record, event: Event) -> EventReport:
     )
 
 
+def _key(record: Record, entity_id: str) -> str:
+    """What two documents' names for one participant share: a government's or country's
+    country, a person's surname ("Macron" = "Emmanuel Macron"), else the name."""
+    entity = record.entity(entity_id)
+    if entity is None:
+        return entity_id
+    if entity.kind in ("government", "country") and entity.country:
+        return entity.country
+    if entity.kind == "person":
+        return entity.name.split()[-1].lower()
+    return entity.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    actors: frozenset[str]
+    recipients: frozenset[str]
+
+    def same_event(self, other: _Roles) -> bool:
+        """The same actor, or the roles swapped (who called whom told both ways)."""
+        if self.actors & other.actors:
+            return True
+        return bool(
+            self.actors
+            and other.actors
+            and self.actors <= other.recipients
+            and other.actors <= self.recipients
+        )
+
+
 def _dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _score(a: EventReport, b: EventReport) -> float:
-    if a.type != b.type or not _dates_compatible(a.date, b.date):
+def _score(a: EventReport, b: EventReport, ra: _Roles, rb: _Roles) -> float:
+    if a.type != b.type or not _dates_compatible(a.date, b.date) or not ra.same_event(rb):
         return 0.0
-    pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
-    if not pa & pb:
-        return 0.0
+    pa, pb = ra.actors | ra.recipients, rb.actors | rb.recipients
     score = len(pa & pb) / len(pa | pb)
     if a.date and a.date == b.date:
         score += 0.5
@@ -52,7 +84,7 @@ def _score(a: EventReport, b: EventReport) -> float:
     return score
 
 
-def _conflict(reports: list[EventReport]) -> Conflict | None:
+def _conflict(reports: list[EventReport], role: Callable[[EventReport], _Roles]) -> Conflict | None:
     for i, a in enumerate(reports):
         for b in reports[i + 1 :]:
             if a.document == b.document:
@@ -63,7 +95,7 @@ def _conflict(reports: list[EventReport]) -> Conflict | None:
                     "negation",
                     f"{negated.document} negates the {a.type} that {plain.document} reports",
                 )
-            if a.actors and b.actors and not set(a.actors) & set(b.actors):
+            if a.actors and b.actors and not role(a).actors & role(b).actors:
                 return Conflict(
                     "actor-in-role",
                     f"{a.document} has {', '.join(a.actors)} as actor, "
@@ -74,13 +106,25 @@ def _conflict(reports: list[EventReport]) -> Conflict | None:
 
 def align_events(records: list[Record], first_event: int = 1) -> list[StoryEvent]:
     reports = [_report(record, event) for record in records for event in record.events]
+    roles = {
+        (record.document.id, event.id): _Roles(
+            frozenset(_key(record, x) for x in event.actors),
+            frozenset(_key(record, x) for x in event.recipients),
+        )
+        for record in records
+        for event in record.events
+    }
+
+    def role(report: EventReport) -> _Roles:
+        return roles[(report.document, report.event)]
+
     groups: list[list[EventReport]] = []
     for report in reports:
         best, best_score = None, 0.0
         for group in groups:
             if any(r.document == report.document for r in group):
                 continue
-            score = max(_score(report, r) for r in group)
+            score = max(_score(report, r, role(report), role(r)) for r in group)
             if score > best_score:
                 best, best_score = group, score
         if best is None:
@@ -90,7 +134,7 @@ def align_events(records: list[Record], first_event: int = 1) -> list[StoryEvent
     events = []
     for group in groups:
         documents = {r.document for r in group}
-        conflict = _conflict(group) if len(documents) > 1 else None
+        conflict = _conflict(group, role) if len(documents) > 1 else None
         dated = [r.date for r in group if r.date]
         events.append(
             StoryEvent(
