@@ -48,12 +48,19 @@ def print_comparison(comparison: Comparison) -> None:
             cells = []
             for doc_id in story.documents:
                 parts = []
-                for s in claim.statements:
-                    if s.document == doc_id:
-                        via = f" [dim](via {', '.join(s.account)})[/dim]" if s.account else ""
-                        parts.append(
-                            f"[b]{_short(s.speaker or '?', 40)}[/b]{via}: {_short(s.content, 160)}"
-                        )
+                mine = [s for s in claim.statements if s.document == doc_id]
+                for n, s in enumerate(mine):
+                    # A carrier and what it carries say one thing: show the carrier's words.
+                    if any(
+                        s.content in o.content and (len(o.content) > len(s.content) or m < n)
+                        for m, o in enumerate(mine)
+                        if m != n
+                    ):
+                        continue
+                    via = f" [dim](via {', '.join(s.account)})[/dim]" if s.account else ""
+                    parts.append(
+                        f"[b]{_short(s.speaker or '?', 40)}[/b]{via}: {_short(s.content, 160)}"
+                    )
                 cells.append("\n".join(parts))
             status = claim.status
             if claim.conflict:
