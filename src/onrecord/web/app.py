@@ -9,6 +9,7 @@ those under /static/swagger and start them from our own script file.
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -89,9 +90,11 @@ def create_app(store: Store, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        messages = {404: "not found: " + request.url.path, 405: "method not allowed"}
+        generic = {404: "not found: " + request.url.path, 405: "method not allowed here"}
         detail = exc.detail if isinstance(exc.detail, str) else None
-        return error(request, exc.status_code, detail or messages.get(exc.status_code, "error"))
+        if exc.status_code in generic and detail == HTTPStatus(exc.status_code).phrase:
+            detail = generic[exc.status_code]
+        return error(request, exc.status_code, detail or HTTPStatus(exc.status_code).phrase)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
