@@ -15,7 +15,13 @@ from onrecord.cli.store import DB_HELP
     show_default=True,
     help="Address to listen on; 0.0.0.0 makes the store readable from other machines.",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.option(
     "--log-level",
     type=click.Choice(("critical", "error", "warning", "info", "debug")),

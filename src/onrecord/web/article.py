@@ -167,12 +167,10 @@ def _marks(record: dict[str, Any], colours: dict[str | None, int]) -> list[Mark]
                 "class": f"st st-{a['kind']} sp{colours[a['speaker']]} depth{min(depth[aid], 3)}",
                 "data-a": aid,
                 "data-span": str(index),
-                "data-speaker": speaker,
-                "aria-describedby": f"info-{aid}",
             }
             first = {"data-label": label, "title": f"{speaker} ({a['kind']}): see {aid}"}
             if index == 0:
-                first |= {"id": aid, "tabindex": "0"}
+                first |= {"id": aid, "tabindex": "0", "aria-describedby": f"info-{aid}"}
             marks.append(Mark(span["start"], span["end"], "content", "mark", attrs, first))
         for span in a["quoted"]:
             marks.append(Mark(span["start"], span["end"], "quoted", "span", {"class": "q"}))
