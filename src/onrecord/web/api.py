@@ -16,7 +16,26 @@ from pydantic import BaseModel, Field
 from onrecord.store import Store
 from onrecord.web import views
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorBody(BaseModel):
+    """Every error: the HTTP status and a message for people."""
+
+    status: int
+    error: str
+
+
+router = APIRouter(
+    prefix="/api",
+    tags=["api"],
+    responses={
+        code: {"model": ErrorBody, "description": what}
+        for code, what in (
+            (400, "Bad request (an ambiguous name, a query with no words)"),
+            (404, "No such document or speaker"),
+            (422, "Invalid parameters"),
+        )
+    },
+)
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
