@@ -15,6 +15,8 @@ made here, from ids and names that are escaped too.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,30 +95,23 @@ def sweep(text: str, start: int, end: int, marks: Iterable[Mark]) -> Markup:
     return Markup("".join(out))
 
 
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+
+
 def paragraphs(record: dict[str, Any]) -> list[tuple[str, int, int]]:
-    """(section kind, start, end) of every non-empty line of the document."""
+    """(section kind, start, end) of every non-empty line of the document, without the
+    line's leading and trailing white space."""
     doc = record["document"]
-    text = doc["text"]
-    sections = doc.get("sections") or []
+    sections = sorted((s["start"], s["end"], s["kind"]) for s in doc.get("sections") or [])
+    starts = [start for start, _end, _kind in sections]
 
     def section_at(offset: int) -> str:
-        for section in sections:
-            if section["start"] <= offset < section["end"]:
-                return section["kind"]
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < sections[index][1]:
+            return sections[index][2]
         return "body"
 
-    out = []
-    position = 0
-    for line in text.split("\n"):
-        start, end = position, position + len(line)
-        position = end + 1
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append((section_at(start), start, end))
-    return out
+    return [(section_at(m.start(1)), m.start(1), m.end(1)) for m in _LINE.finditer(doc["text"])]
 
 
 def headline(record: dict[str, Any]) -> str | None:
@@ -211,9 +206,16 @@ def layout(record: dict[str, Any]) -> list[Block]:
     """The article's paragraphs, each with its marks in place."""
     text = record["document"]["text"]
     marks = _marks(record, speaker_colours(record))
-    marks.sort(key=lambda m: m.start)
-    blocks = []
-    for section, start, end in paragraphs(record):
-        inside = [m for m in marks if m.start < end and m.end > start]
-        blocks.append(Block(section, start, end, sweep(text, start, end, inside)))
-    return blocks
+    lines = paragraphs(record)
+    line_starts = [start for _section, start, _end in lines]
+    inside: list[list[Mark]] = [[] for _ in lines]
+    for mark in marks:  # each mark goes to the lines it overlaps
+        index = max(bisect_right(line_starts, mark.start) - 1, 0)
+        while index < len(lines) and lines[index][1] < mark.end:
+            if lines[index][2] > mark.start:
+                inside[index].append(mark)
+            index += 1
+    return [
+        Block(section, start, end, sweep(text, start, end, inside[i]))
+        for i, (section, start, end) in enumerate(lines)
+    ]
