@@ -193,11 +193,12 @@ def eval_plover(path: Path, as_json: bool) -> None:
 
 
 def _register_commands() -> None:
-    """Commands that live in their own modules: the corpus store (ingest and queries), and
-    cross-source comparison (compare, stories, eval compare)."""
-    from onrecord.cli import compare, store
+    """Commands that live in their own modules: the corpus store (ingest and queries), the web
+    server, and cross-source comparison (compare, stories, eval compare)."""
+    from onrecord.cli import compare, serve, store
 
     store.register(main)
+    serve.register(main)
     compare.register(main, eval_group)
 
 
