@@ -119,7 +119,7 @@ def test_truncated_warc_keeps_what_came_before(tmp_path: Path, name: str) -> Non
 def test_not_a_warc(tmp_path: Path) -> None:
     fake = tmp_path / "fake.warc"
     fake.write_text("this is not a web archive at all\n" * 5)
-    assert errors(fake) == [("fake.warc", "not a WARC file")]
+    assert errors(fake) == [("fake.warc", "not a WARC or ARC file (unknown format)")]
 
 
 def test_warc_without_html_is_ignored(tmp_path: Path) -> None:

@@ -49,9 +49,29 @@ def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param=param)
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        year, month, day = ([*value.split("-"), "01", "01"])[:3]
+        date(int(year), int(month), int(day))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param=param
+        ) from None
     return value
+
+
+def _check_published(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from onrecord.text.input import InputError, check_published
+
+    try:
+        return check_published(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
 
 
 def _date_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -171,7 +191,11 @@ def _summary_line(summary: Any) -> str:
     show_default=True,
     help="Analysis processes (reading and writing stay in this process).",
 )
-@click.option("--published", help="Publication date for documents that carry none (ISO 8601).")
+@click.option(
+    "--published",
+    callback=_check_published,
+    help="Publication date for documents that carry none (ISO 8601).",
+)
 @click.option("--source", help="Source (outlet) for documents that name none.")
 @click.option(
     "--progress/--no-progress",

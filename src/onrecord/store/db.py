@@ -87,7 +87,8 @@ def engine_for(db: str | Path) -> Engine:
 
 def content_hash(text: str) -> str:
     """SHA-256 of the text with runs of whitespace collapsed: the document's identity."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (which the readers replace) must not make hashing fail.
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def published_date(published: str | None) -> str | None:

@@ -33,7 +33,7 @@ from onrecord.model import Record
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.store import schema as s
 from onrecord.store.db import Store, content_hash
-from onrecord.store.readers import Item, read_inputs
+from onrecord.store.readers import Item, error_text, read_inputs
 
 Analyzer = Callable[..., Record]
 Status = Literal["stored", "duplicate", "failed", "ignored"]
@@ -113,7 +113,7 @@ def _run_job(analyzer: Analyzer, job: _Job) -> Result:
     try:
         return analyzer(job.text, **job.kwargs), None
     except Exception as exc:
-        return None, f"analysis failed: {type(exc).__name__}: {exc}"
+        return None, f"analysis failed: {error_text(exc)}"
 
 
 def _run_batch(analyzer: Analyzer | None, jobs: list[_Job]) -> list[Result]:
@@ -234,7 +234,7 @@ class _Ingest:
         try:
             doc_row = self.store.add_record(record, origin=job.origin, digest=job.digest)
         except Exception as exc:
-            self.fail(job.origin, f"could not store: {type(exc).__name__}: {exc}", job.nbytes)
+            self.fail(job.origin, f"could not store: {error_text(exc)}", job.nbytes)
             return
         if doc_row is None:
             self.duplicate(job.origin, job.nbytes)
@@ -244,7 +244,11 @@ class _Ingest:
 
     def jobs(self, paths: Iterable[str | Path]) -> Iterator[_Job]:
         for item in read_inputs(paths):
-            job = self.prepare(item)
+            try:
+                job = self.prepare(item)
+            except Exception as exc:  # one input never ends the batch
+                self.fail(item.origin, f"could not be prepared: {error_text(exc)}", item.nbytes)
+                continue
             if job is not None:
                 yield job
 
