@@ -135,5 +135,5 @@ def test_messages_never_carry_raw_control_characters(tmp_path: Path) -> None:
     assert [i.error for i in items] == [
         "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .warc.gz, .arc, "
         ".arc.gz)",
-        "not a WARC or ARC file (unknown format)",
+        "not a WARC or ARC file",
     ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from onrecord.cli.options import scope_option
+from onrecord.cli.options import scope_option, time_limit_option
 
 if TYPE_CHECKING:
     from onrecord.store import Store
@@ -203,6 +203,7 @@ def _summary_line(summary: Any) -> str:
     help="Show a progress bar. Default: only when stderr is a terminal.",
 )
 @scope_option
+@time_limit_option
 def ingest_command(
     paths: tuple[Path, ...],
     db: str,
@@ -211,6 +212,7 @@ def ingest_command(
     source: str | None,
     progress: bool | None,
     scope: str,
+    time_limit: float,
 ) -> None:
     """Analyse articles and store them: .txt, .html/.htm, .jsonl, .warc/.warc.gz, folders.
 
@@ -225,7 +227,11 @@ def ingest_command(
     from onrecord.pipeline.records import analyze
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
+    from onrecord.text.input import printable
 
+    if not any(path.exists() for path in paths):
+        missing = ", ".join(printable(path) for path in paths)
+        raise click.ClickException(f"no such file or directory: {missing} (nothing ingested)")
     show = sys.stderr.isatty() if progress is None else progress
     with _open(db, create=True) as store:
         bar = _Progress(total_bytes(paths)) if show else None
@@ -238,7 +244,7 @@ def ingest_command(
 
         def on_outcome(outcome: Any) -> None:
             if outcome.status == "failed":
-                log(f"failed: {outcome.origin}: {outcome.reason}")
+                log(f"failed: {printable(outcome.origin)}: {printable(outcome.reason, 500)}")
             if bar is not None:
                 bar.update(outcome.nbytes, outcome.status != "ignored")
 
@@ -252,9 +258,14 @@ def ingest_command(
                     source=source,
                     analyzer=None if scope == "speech" else partial(analyze, scope=scope),
                     on_outcome=on_outcome,
+                    time_limit=time_limit or None,
                 )
         except IngestInterrupted as exc:
-            click.echo("interrupted: " + _summary_line(exc.summary), err=True)
+            click.echo(
+                "interrupted: " + _summary_line(exc.summary) + "; what was stored is kept, run "
+                "the same ingest again to continue",
+                err=True,
+            )
             sys.exit(130)
         except SQLAlchemyError as exc:
             raise click.ClickException(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,8 +35,12 @@ def _can_time() -> bool:
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`TimeLimitExceeded` inside the block once ``seconds`` have passed (no
-    limit for None or 0). Nested budgets: the inner one wins while it runs."""
+    limit for None or 0). Nested budgets: the one that ends first governs."""
     if not seconds or seconds <= 0 or not _can_time():
+        yield
+        return
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]
+    if outer and outer <= seconds:  # a budget around this one ends first: it governs
         yield
         return
 
@@ -43,11 +48,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise TimeLimitExceeded(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    outer_remaining, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-        if outer_remaining:
-            signal.setitimer(signal.ITIMER_REAL, outer_remaining)
+        if outer:
+            left = outer - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))

@@ -386,7 +386,8 @@ def read_warc(path: Path, origin: str) -> Iterator[Item]:
     prev_start = 0
     found = 0
     with path.open("rb") as fh:
-        iterator = ArchiveIterator(fh, arc2warc=True)
+        arc = path.name.lower().endswith((".arc", ".arc.gz"))
+        iterator = ArchiveIterator(fh, arc2warc=arc)
         try:
             for record in iterator:
                 item = _warc_item(record)
@@ -420,7 +421,7 @@ def read_warc(path: Path, origin: str) -> Iterator[Item]:
                 prev.nbytes = max(0, where - prev_start)
                 yield prev
             if isinstance(exc, ArchiveLoadFailed) and where == 0 and prev is None:
-                reason = "not a WARC or ARC file (unknown format)"
+                reason = "not a WARC or ARC file"
             else:
                 reason = f"corrupt or truncated WARC at byte {where}: {error_text(exc)}"
             yield Item(
@@ -457,7 +458,7 @@ def _offset(iterator: Any, fallback: int, size: int) -> int:
 
 def _warc_item(record: Any) -> Item | None:
     """The document in one WARC record (origin and doc_id are set by the caller)."""
-    if record.rec_type is None or record.format not in ("warc", "arc2warc"):
+    if record.rec_type is None or record.format not in ("warc", "arc2warc"):  # ARC: as WARC
         return _CORRUPT
     if record.rec_type not in ("response", "resource"):
         return None
