@@ -181,7 +181,7 @@ def _summary_line(summary: Any) -> str:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @_db_option
 @click.option(
     "--workers",
@@ -205,7 +205,7 @@ def _summary_line(summary: Any) -> str:
 @scope_option
 @time_limit_option
 def ingest_command(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: str,
     workers: int,
     published: str | None,
@@ -214,7 +214,8 @@ def ingest_command(
     scope: str,
     time_limit: float,
 ) -> None:
-    """Analyse articles and store them: .txt, .html/.htm, .jsonl, .warc/.warc.gz, folders.
+    """Analyse articles and store them: .txt, .html/.htm, .jsonl, WARC/ARC (.warc, .arc,
+    gzipped or not), folders, - for standard input, http(s):// URLs, .txt files of URLs.
 
     A document already stored (same text) is skipped, so re-running an interrupted ingest
     continues where it stopped. Each failure is reported and kept in the store (see
@@ -227,9 +228,10 @@ def ingest_command(
     from onrecord.pipeline.records import analyze
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
+    from onrecord.store.web import is_url
     from onrecord.text.input import printable
 
-    if not any(path.exists() for path in paths):
+    if not any(path == "-" or is_url(path) or Path(path).exists() for path in paths):
         missing = ", ".join(printable(path) for path in paths)
         raise click.ClickException(f"no such file or directory: {missing} (nothing ingested)")
     show = sys.stderr.isatty() if progress is None else progress

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.model import Record
+from onrecord.model import Document, Record
 from onrecord.pipeline import components, extensions
 from onrecord.pipeline.accelerate import accelerate
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
@@ -24,6 +24,7 @@ from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time
 from onrecord.pipeline.spacy_model import load_model
 from onrecord.pipeline.windows import WINDOW_CHARS, analyze_windows
 from onrecord.text.input import check_published, clean_text
+from onrecord.text.language import SUPPORTED, document_language
 from onrecord.text.tokens import make_bounded_doc
 
 Item = str | tuple[str, dict[str, Any]]
@@ -167,23 +168,50 @@ def _analyze_batch(
     if len(batch) > 1 and all(len(p) <= WINDOW_CHARS for p in batch):
         try:
             with time_limit(limit * len(batch) if limit else None):
-                docs = [_make_doc(nlp, p.text, p.meta, scope) for p in batch]
-                return [_record(doc) for doc in nlp.pipe(docs, batch_size=len(docs))]
+                languages = [document_language(p.text) for p in batch]
+                if all(code in SUPPORTED for code in languages):
+                    docs = [_make_doc(nlp, p.text, p.meta, scope) for p in batch]
+                    records = [_record(doc) for doc in nlp.pipe(docs, batch_size=len(docs))]
+                    for record, code in zip(records, languages, strict=True):
+                        record.document.language = code
+                    return records
         except Exception:
             pass
     return [_one(nlp, pair, scope, limit) for pair in batch]
 
 
 def _whole(nlp: Language, pair: _Pair, scope: str, limit: float | None) -> Record:
-    """One document's record, in windows when it is long, within its time budget."""
+    """One document's record (in windows when it is long, within its time budget); a
+    document in a language onrecord cannot analyse gets a record with only its document."""
     with time_limit(limit):
+        language = document_language(pair.text)
+        if language not in SUPPORTED:
+            return _unanalysed(pair, language)
         if len(pair.text) <= WINDOW_CHARS:
-            return _record(nlp(_make_doc(nlp, pair.text, pair.meta, scope)))
-        meta = {**pair.meta, "published": check_published(pair.meta.get("published"))}
-        return analyze_windows(
-            clean_text(pair.text),
-            lambda text, _index: _record(nlp(_make_doc(nlp, text, meta, scope))),
+            record = _record(nlp(_make_doc(nlp, pair.text, pair.meta, scope)))
+        else:
+            meta = {**pair.meta, "published": check_published(pair.meta.get("published"))}
+            record = analyze_windows(
+                clean_text(pair.text),
+                lambda text, _index: _record(nlp(_make_doc(nlp, text, meta, scope))),
+            )
+        record.document.language = language
+        return record
+
+
+def _unanalysed(pair: _Pair, language: str) -> Record:
+    meta = pair.meta
+    return Record(
+        Document(
+            id=meta.get("id") or "document",
+            text=clean_text(pair.text),
+            url=meta.get("url"),
+            source=meta.get("source"),
+            title=meta.get("title"),
+            published=check_published(meta.get("published")),
+            language=language,
         )
+    )
 
 
 def _one(

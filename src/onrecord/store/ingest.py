@@ -42,6 +42,7 @@ from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time
 from onrecord.store import schema as s
 from onrecord.store.db import Store, content_hash
 from onrecord.store.readers import Item, error_text, read_inputs
+from onrecord.text.language import SUPPORTED, unsupported_reason
 
 Analyzer = Callable[..., Record]
 Status = Literal["stored", "duplicate", "failed", "ignored"]
@@ -262,6 +263,9 @@ class _Ingest:
         self.in_flight.discard(job.digest)
         if record is None:
             self.fail(job.origin, error or "analysis failed", job.nbytes)
+            return
+        if record.document.language not in SUPPORTED:
+            self.fail(job.origin, unsupported_reason(record.document.language), job.nbytes)
             return
         try:
             doc_row = self.store.add_record(record, origin=job.origin, digest=job.digest)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from onrecord.store import web
 from onrecord.text.input import (
     MAX_TEXT_BYTES,
     InputError,
@@ -125,9 +126,21 @@ def total_bytes(paths: Iterable[str | Path]) -> int:
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Every document (or failure) in ``paths``; never raises for bad input."""
-    for path, explicit in discover(paths):
-        yield from _read_one(path, path_text(path.absolute()), explicit)
+    """Every document (or failure) in ``paths``; never raises for bad input. A path may also
+    be ``-`` (standard input) or an ``http(s)://`` URL; a ``.txt`` file that lists only URLs
+    stands for those pages."""
+    for raw in paths:
+        if isinstance(raw, str) and raw == "-":
+            from onrecord.store.remote import guarded, read_stdin_items
+
+            yield from guarded("<stdin>", read_stdin_items())
+        elif isinstance(raw, str) and web.is_url(raw):
+            from onrecord.store.remote import guarded, read_url
+
+            yield from guarded(raw, read_url(raw.strip()))
+        else:
+            for path, explicit in discover([raw]):
+                yield from _read_one(path, path_text(path.absolute()), explicit)
 
 
 def path_text(path: Path | str) -> str:
@@ -189,7 +202,14 @@ def _read_path(path: Path, origin: str, explicit: bool) -> Iterator[Item]:
         return
     try:
         if kind == "text":
-            yield read_text_file(path, origin)
+            urls = _listed_urls(path)
+            if urls is None:
+                yield read_text_file(path, origin)
+            else:
+                from onrecord.store.remote import read_url
+
+                for url in web.each_url(urls):
+                    yield from read_url(url)
         elif kind == "html":
             yield read_html_file(path, origin)
         elif kind == "jsonl":
@@ -198,6 +218,16 @@ def _read_path(path: Path, origin: str, explicit: bool) -> Iterator[Item]:
             yield from read_warc(path, origin)
     except OSError as exc:
         yield Item(origin, path.name, error=exc.strerror or str(exc), nbytes=_size(path))
+
+
+def _listed_urls(path: Path) -> list[str] | None:
+    """The URLs a small .txt file lists (and nothing else), else None."""
+    if _size(path) > 1024 * 1024:
+        return None
+    with path.open("rb") as fh:
+        if not fh.read(16).lstrip().lower().startswith((b"http://", b"https://", b"#")):
+            return None
+    return web.url_lines(path.read_bytes())
 
 
 def _size(path: Path) -> int:
