@@ -137,3 +137,25 @@ def test_messages_never_carry_raw_control_characters(tmp_path: Path) -> None:
         ".arc.gz)",
         "not a WARC or ARC file",
     ]
+
+
+def test_first_use_of_a_new_sqlite_store_by_three_processes(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom onrecord.store import open_store\n"
+        "with open_store(sys.argv[1]) as store:\n    print(store.counts().documents)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    for attempt in range(4):
+        db = tmp_path / f"new-{attempt}.db"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, str(db)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for _ in range(3)
+        ]
+        results = [(p.wait(timeout=120), p.communicate()) for p in procs]
+        assert [(rc, out) for rc, (out, _err) in results] == [(0, "0\n")] * 3, results
