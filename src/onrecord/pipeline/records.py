@@ -73,7 +73,7 @@ def analyze(
     """
     components.check_scope(scope)
     meta = {"id": doc_id, "published": published, "source": source, "url": url, "title": title}
-    return _whole(load(), _Pair(text, meta), scope, time_limit)
+    return _whole(load(), _pair((text, meta)), scope, time_limit)
 
 
 def analyze_many(
