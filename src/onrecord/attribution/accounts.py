@@ -47,9 +47,12 @@ def _inside(mask: bytearray, start: int, end: int, text: str) -> tuple[int, int]
 
 def _quote_mask(text: str, quotations: list[Quotation]) -> bytearray:
     mask = bytearray(len(text))
-    doubles = [q for q in quotations if q.level == 0]
+    in_double = bytearray(len(text))  # strictly inside a double quotation (linear, not pairs)
+    for d in quotations:
+        if d.level == 0:
+            in_double[d.open + 1 : d.close] = b"\x01" * max(0, d.close - d.open - 1)
     for q in quotations:
-        if q.level == 1 and any(d.open < q.open < d.close for d in doubles):
+        if q.level == 1 and in_double[q.open]:
             continue  # a quote inside a quote is still the outer speaker's words
         mask[q.inner_start : q.inner_end] = b"\x01" * (q.inner_end - q.inner_start)
     return mask

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from onrecord.cli.options import scope_option
+from onrecord.cli.options import scope_option, time_limit_option
 
 if TYPE_CHECKING:
     from onrecord.store import Store
@@ -49,9 +49,29 @@ def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param=param)
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        year, month, day = ([*value.split("-"), "01", "01"])[:3]
+        date(int(year), int(month), int(day))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param=param
+        ) from None
     return value
+
+
+def _check_published(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from onrecord.text.input import InputError, check_published
+
+    try:
+        return check_published(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
 
 
 def _date_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -161,7 +181,7 @@ def _summary_line(summary: Any) -> str:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @_db_option
 @click.option(
     "--workers",
@@ -171,7 +191,11 @@ def _summary_line(summary: Any) -> str:
     show_default=True,
     help="Analysis processes (reading and writing stay in this process).",
 )
-@click.option("--published", help="Publication date for documents that carry none (ISO 8601).")
+@click.option(
+    "--published",
+    callback=_check_published,
+    help="Publication date for documents that carry none (ISO 8601).",
+)
 @click.option("--source", help="Source (outlet) for documents that name none.")
 @click.option(
     "--progress/--no-progress",
@@ -179,16 +203,19 @@ def _summary_line(summary: Any) -> str:
     help="Show a progress bar. Default: only when stderr is a terminal.",
 )
 @scope_option
+@time_limit_option
 def ingest_command(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: str,
     workers: int,
     published: str | None,
     source: str | None,
     progress: bool | None,
     scope: str,
+    time_limit: float,
 ) -> None:
-    """Analyse articles and store them: .txt, .html/.htm, .jsonl, .warc/.warc.gz, folders.
+    """Analyse articles and store them: .txt, .html/.htm, .jsonl, WARC/ARC (.warc, .arc,
+    gzipped or not), folders, - for standard input, http(s):// URLs, .txt files of URLs.
 
     A document already stored (same text) is skipped, so re-running an interrupted ingest
     continues where it stopped. Each failure is reported and kept in the store (see
@@ -201,7 +228,12 @@ def ingest_command(
     from onrecord.pipeline.records import analyze
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
+    from onrecord.store.web import is_url
+    from onrecord.text.input import printable
 
+    if not any(path == "-" or is_url(path) or Path(path).exists() for path in paths):
+        missing = ", ".join(printable(path) for path in paths)
+        raise click.ClickException(f"no such file or directory: {missing} (nothing ingested)")
     show = sys.stderr.isatty() if progress is None else progress
     with _open(db, create=True) as store:
         bar = _Progress(total_bytes(paths)) if show else None
@@ -214,7 +246,7 @@ def ingest_command(
 
         def on_outcome(outcome: Any) -> None:
             if outcome.status == "failed":
-                log(f"failed: {outcome.origin}: {outcome.reason}")
+                log(f"failed: {printable(outcome.origin)}: {printable(outcome.reason, 500)}")
             if bar is not None:
                 bar.update(outcome.nbytes, outcome.status != "ignored")
 
@@ -228,9 +260,14 @@ def ingest_command(
                     source=source,
                     analyzer=None if scope == "speech" else partial(analyze, scope=scope),
                     on_outcome=on_outcome,
+                    time_limit=time_limit or None,
                 )
         except IngestInterrupted as exc:
-            click.echo("interrupted: " + _summary_line(exc.summary), err=True)
+            click.echo(
+                "interrupted: " + _summary_line(exc.summary) + "; what was stored is kept, run "
+                "the same ingest again to continue",
+                err=True,
+            )
             sys.exit(130)
         except SQLAlchemyError as exc:
             raise click.ClickException(

@@ -54,10 +54,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Transactions are begun explicitly (see _sqlite_begin), so that DDL is transactional too.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # The busy timeout first: switching a new file to WAL takes a lock, and a second process
+    # opening the same new store must wait for it, not fail with "database is locked".
+    cursor.execute("PRAGMA busy_timeout=60000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=60000")
     cursor.close()
 
 
@@ -87,7 +89,8 @@ def engine_for(db: str | Path) -> Engine:
 
 def content_hash(text: str) -> str:
     """SHA-256 of the text with runs of whitespace collapsed: the document's identity."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (which the readers replace) must not make hashing fail.
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def published_date(published: str | None) -> str | None:

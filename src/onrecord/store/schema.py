@@ -240,7 +240,9 @@ def current_version(conn: Connection) -> int | None:
 
 def ensure_schema(engine: Engine) -> int:
     """Create or upgrade the store's tables; return the schema version."""
-    with engine.begin() as conn:
+    # A write transaction from the start (BEGIN IMMEDIATE on SQLite): two first uses queue
+    # instead of both reading "no schema" and deadlocking on the upgrade to a write lock.
+    with engine.connect().execution_options(onrecord_write=True) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             # Serialise concurrent first uses of one database.
             conn.execute(text("SELECT pg_advisory_xact_lock(741852963)"))
