@@ -6,7 +6,7 @@ CAMEO root of up to four actions (``ActionN_CAMEO_k``, e.g. ``4-18 Assualt``) an
 Source-N / Action-N / Target-N spans with character offsets (``entities_k``).
 
 * A coder's event type is the PLOVER type of their first action that has one (CAMEO roots
-  mapped by the PLOVER manual's table, ``data/plover/tables/cameo_to_plover.tsv``; 01 public
+  mapped by the PLOVER manual's table, ``data/plover/cameo_to_plover.tsv``; 01 public
   statement is no event); a coder who judged the sentence not relevant, or coded only
   statements, says it has no event (``None``).
 * Gold is the majority of the coders' types, ``None`` included. Ties go to an event type over
@@ -46,7 +46,7 @@ _WORD = re.compile(r"[A-Za-z][\w.'-]*")
 def _cameo_table() -> dict[str, tuple[str | None, str | None]]:
     return {
         code: (None if type_ == "-" else type_, None if mode == "-" else mode)
-        for code, type_, mode in table("plover/tables/cameo_to_plover")
+        for code, type_, mode in table("plover/cameo_to_plover")
     }
 
 

@@ -48,9 +48,7 @@ _NOMINAL = frozenset({"NOUN"})
 
 @cache
 def _cameo_map() -> dict[str, str | None]:
-    return {
-        code: None if t == "-" else t for code, t, _mode in table("plover/tables/cameo_to_plover")
-    }
+    return {code: None if t == "-" else t for code, t, _mode in table("plover/cameo_to_plover")}
 
 
 def plover_of_cameo(code: str) -> str | None:
