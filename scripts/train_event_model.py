@@ -5,9 +5,10 @@
 Trains on the CAMEO_ConfliBERT rounds 1-6; rounds 8 and 10 are the dev split and are never
 read here. Rounds 1-6 code the same 100 sentences (27 coders each, pooled; gold: the coders'
 majority, see ``onrecord.evaluation.coded_events``): the targets are the coders' votes
-(soft labels). The thresholds are chosen by 5-fold cross-validation over the sentences, among
-those that keep the PLOVER examples at the type accuracy tests pin (.82). Reproducible (fixed epochs,
-no randomness); about a minute on 2 CPU cores, most of it spaCy parsing the sentences. The
+(soft labels). The thresholds are chosen by 5-fold cross-validation over the sentences,
+among those that keep the PLOVER examples at the type accuracy tests pin (.82).
+Reproducible (fixed epochs, no randomness); about a minute on 2 CPU cores, most of it spaCy
+parsing the sentences. The
 data is GPL-3.0 (javierosorio/CAMEO_ConfliBERT): only the weights are shipped, and they name
 it as their source.
 """
