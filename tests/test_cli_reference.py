@@ -24,6 +24,7 @@ def test_cli_reference_covers_every_command():
         "## `onrecord analyze`",
         "## `onrecord eval`",
         "## `onrecord eval brat`",
+        "## `onrecord eval events`",
         "## `onrecord eval plover`",
         "## `onrecord export`",
         "## `onrecord failures`",
