@@ -86,3 +86,21 @@ def test_normalise_ignores_case_dots_hyphens_possessives():
 def test_lookup_never_fails(name, on):
     entry = lookup(name, on)
     assert entry is None or (entry.id and (entry.country is None or len(entry.country) == 3))
+
+
+def test_event_actors_take_the_dictionary_role_for_the_article_date(validate):
+    import onrecord
+
+    record = onrecord.analyze(
+        "President Bouteflika met the French foreign minister in Algiers on Tuesday.",
+        published="2015-03-05",
+    )
+    validate(record.to_dict())
+    got = [(e.name, e.kind, e.country, e.sector, e.actor) for e in record.entities]
+    assert got == [
+        ("Bouteflika", "person", "DZA", "GOV", "ABDELAZIZ_BOUTEFLIKA"),
+        ("Algiers", "place", "DZA", None, None),
+        ("French foreign minister", "unknown", "FRA", "GOV", None),
+    ]
+    assert [(v.type, v.actors) for v in record.events] == [("CONSULT", ["e1", "e3"])]
+    assert record.to_dict()["entities"][0]["actor"] == "ABDELAZIZ_BOUTEFLIKA"
