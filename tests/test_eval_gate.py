@@ -123,3 +123,21 @@ if __name__ == "__main__" and "--write" in sys.argv:
     }
     BASELINE.write_text(json.dumps(baseline, indent=2) + "\n")
     print(json.dumps(baseline["floors"], indent=2))
+
+
+EVENTS = SHARED / "data" / "events" / "cameo_conflibert"
+EVENTS_BASELINE = ROOT / "evaluation" / "events-dev-baseline.json"
+
+
+@pytest.mark.skipif(not EVENTS.is_dir(), reason="CAMEO_ConfliBERT not present at ../shared")
+def test_event_dev_does_not_regress():
+    """The event coder on the CAMEO_ConfliBERT dev rounds (8 and 10): about 20 s."""
+    from onrecord.evaluation.event_run import evaluate_events
+
+    baseline = json.loads(EVENTS_BASELINE.read_text())
+    got = evaluate_events(EVENTS, rounds={8, 10}).ours.to_dict()
+    assert got["sentences"] == 100 and got["with_event"] == 34
+    tolerance = baseline["tolerance"]
+    drops = {k: got[k] for k, floor in baseline["floors"].items() if got[k] < floor - tolerance}
+    rises = {k: got[k] for k, cap in baseline["ceilings"].items() if got[k] > cap + tolerance}
+    assert not drops and not rises, f"events dev regressed: {drops} {rises}"

@@ -248,6 +248,29 @@ def eval_plover(path: Path, as_json: bool) -> None:
     click.echo(json.dumps(result.to_dict(), indent=1) if as_json else result.render())
 
 
+@eval_group.command("events")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--rounds",
+    help="Only these rounds of a CAMEO_ConfliBERT folder, e.g. 8,10 (the dev split).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(path: Path, rounds: str | None, as_json: bool) -> None:
+    """Score events against coded sentences: a CAMEO_ConfliBERT folder or summary CSV
+    (majority of the coders as gold, the coders' own agreement beside) or PLOVER JSON."""
+    from onrecord.evaluation.event_run import evaluate_events
+
+    try:
+        wanted = {int(r) for r in rounds.split(",")} if rounds else None
+    except ValueError as exc:
+        raise click.UsageError(f"--rounds: expected numbers like 8,10 ({exc})") from exc
+    try:
+        report = evaluate_events(path, rounds=wanted)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise click.ClickException(f"{path}: not coded event data ({exc})") from exc
+    click.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.render())
+
+
 def _register_commands() -> None:
     """Commands that live in their own modules: the corpus store (ingest and queries), the web
     server, and cross-source comparison (compare, stories, eval compare)."""
