@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from onrecord.cli.options import scope_option
+from onrecord.cli.options import dask_option, scope_option
 from onrecord.text.input import InputError, read_text_file
 
 FORMATS = ("table", "json", "jsonl", "plover")
@@ -42,7 +42,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
@@ -55,17 +55,57 @@ def main() -> None:
 @click.option("--source", help="Publisher name, e.g. 'RT' or 'Reuters'.")
 @click.option("--url", help="Where the article was published.")
 @scope_option
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write shard files into this folder instead of printing (any input onrecord ingest "
+    "reads: folders, globs, .jsonl, .warc); no store.",
+)
+@click.option(
+    "--shard-format",
+    type=click.Choice(["jsonl", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="With --output: the shards' format.",
+)
+@dask_option
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="With --output: show a progress bar. Default: only when stderr is a terminal.",
+)
 def analyze(
-    path: Path,
+    paths: tuple[Path, ...],
     output_format: str | None,
     published: str | None,
     source: str | None,
     url: str | None,
     scope: str,
+    output: Path | None,
+    shard_format: str,
+    dask: str | None,
+    progress: bool | None,
 ) -> None:
-    """Analyze an article (a .txt file), or every .txt file in a folder, in sorted order."""
+    """Analyze an article (a .txt file), or every .txt file in a folder, in sorted order.
+
+    With --output DIR, analyze every document under PATHS into sharded JSONL or Parquet
+    files (on a Dask cluster with --dask); see docs/store.md.
+    """
     from onrecord.cli.render import print_table
     from onrecord.pipeline import AnalysisError, analyze_many
+
+    if output is not None:
+        from onrecord.cli.shards import analyze_to_dir
+
+        analyze_to_dir(paths, output, shard_format, dask, published, source, scope, progress)
+        return
+    if dask is not None:
+        raise click.UsageError("--dask needs --output DIR")
+    if len(paths) != 1:
+        raise click.UsageError("give one PATH (or several with --output DIR)")
+    path = paths[0]
+    if not path.exists():
+        raise click.BadParameter(f"Path '{path}' does not exist.", param_hint="'PATHS...'")
 
     output_format = output_format or _default_format()
     files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
