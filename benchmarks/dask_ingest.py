@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 POLNEAR = Path("/work/shared/data/polnear/train/text")
+SAMPLE_EVERY = 120
 
 
 def write_corpus(data: Path, copies: int, into: Path) -> tuple[list[str], int]:
@@ -80,9 +81,23 @@ def child(mode: str, db: str, paths: list[str]) -> dict[str, Any]:
             with open_client(f"local:{workers}") as client:
                 client.wait_for_workers(workers)
                 ready = time.perf_counter()
+                done = [0]
+
+                def sample(outcome: Any) -> None:
+                    # Peak RSS per worker as the ingest goes (stderr), to show it stays flat.
+                    done[0] += outcome.status == "stored"
+                    if outcome.status == "stored" and done[0] % SAMPLE_EVERY == 0:
+                        peaks = sorted(round(v) for v in client.run(_worker_peak_mib).values())
+                        line = {"stored": done[0], "worker_peak_rss_mib": peaks}
+                        print(json.dumps(line), file=sys.stderr, flush=True)
+
                 with get_task_stream(client) as stream:
                     summary = ingest(
-                        store, paths, dask=client, write_on_workers=mode.startswith("dask-pg")
+                        store,
+                        paths,
+                        dask=client,
+                        write_on_workers=mode.startswith("dask-pg"),
+                        on_outcome=sample,
                     )
                 end = time.perf_counter()
                 compute = [
@@ -201,12 +216,11 @@ def main(argv: list[str] | None = None) -> int:
                 db = f"sqlite:///{tmp}/store-{number}.db"
             out = subprocess.run(
                 [sys.executable, __file__, "--child", mode, db, "--paths", *paths],
-                capture_output=True,
+                stdout=subprocess.PIPE,
                 text=True,
                 check=False,
             )
             if out.returncode:
-                print(out.stderr[-3000:], file=sys.stderr)
                 return out.returncode
             print(out.stdout.strip().splitlines()[-1], flush=True)
         if args.queries and db:
