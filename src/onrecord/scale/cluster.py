@@ -55,7 +55,8 @@ def open_client(spec: str | Client) -> Iterator[Client]:
             n_workers=int(value),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # Any free port for the scheduler's HTTP routes: 8787 may be another cluster's.
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         try:
