@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from onrecord.cli.options import scope_option, time_limit_option
+from onrecord.cli.options import dask_option, scope_option, time_limit_option
 
 FORMATS = ("table", "json", "jsonl", "plover")
 
@@ -59,6 +59,25 @@ def main() -> None:
 @click.option("--url", help="Where the article was published.")
 @scope_option
 @time_limit_option
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write shard files into this folder instead of printing (any input onrecord ingest "
+    "reads: folders, globs, .jsonl, .warc); no store.",
+)
+@click.option(
+    "--shard-format",
+    type=click.Choice(["jsonl", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="With --output: the shards' format.",
+)
+@dask_option
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="With --output: show a progress bar. Default: only when stderr is a terminal.",
+)
 def analyze(
     inputs: tuple[str, ...],
     output_format: str | None,
@@ -67,6 +86,10 @@ def analyze(
     url: str | None,
     scope: str,
     time_limit: float,
+    output: Path | None,
+    shard_format: str,
+    dask: str | None,
+    progress: bool | None,
 ) -> None:
     """Analyze articles: .txt, .html/.htm (article text and metadata by trafilatura), .jsonl,
     WARC/ARC crawls (.warc, .arc, gzipped or not), folders of these (recursively, in sorted
@@ -74,6 +97,9 @@ def analyze(
 
     Inputs that cannot be read or analysed are reported on stderr and the rest go on; the
     exit status is 1 when any failed. A document not in English is reported and not analysed.
+
+    With --output DIR, every document under INPUTS goes into sharded JSONL or Parquet
+    files instead (on a Dask cluster with --dask); see docs/store.md.
     """
     from onrecord.cli.render import print_table
     from onrecord.pipeline import AnalysisError, analyze_many
@@ -81,6 +107,13 @@ def analyze(
     from onrecord.text.input import printable
     from onrecord.text.language import SUPPORTED, unsupported_reason
 
+    if output is not None:
+        from onrecord.cli.shards import analyze_to_dir
+
+        analyze_to_dir(inputs, output, shard_format, dask, published, source, scope, progress)
+        return
+    if dask is not None:
+        raise click.UsageError("--dask needs --output DIR")
     if not any(_exists(value) for value in inputs):
         names = ", ".join(printable(value) for value in inputs)
         raise click.ClickException(f"no such file or directory: {names}")

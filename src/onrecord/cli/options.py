@@ -29,3 +29,24 @@ time_limit_option = click.option(
     help="Seconds of analysis per document; a slower document fails with that reason "
     "instead of holding up the rest (0: no limit).",
 )
+
+
+def _check_dask(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from onrecord.scale.cluster import DaskSpecError, parse_spec
+
+    try:
+        parse_spec(value)
+    except DaskSpecError as exc:
+        raise click.BadParameter(str(exc), param=param) from exc
+    return value
+
+
+dask_option = click.option(
+    "--dask",
+    metavar="ADDRESS|local:N",
+    callback=_check_dask,
+    help="Run the analysis on a Dask cluster: a scheduler address (tcp://host:8786), or "
+    "local:N for N worker processes on this machine.",
+)

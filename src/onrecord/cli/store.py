@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from onrecord.cli.options import scope_option, time_limit_option
+from onrecord.cli.options import dask_option, scope_option, time_limit_option
 
 if TYPE_CHECKING:
     from onrecord.store import Store
@@ -204,6 +204,14 @@ def _summary_line(summary: Any) -> str:
 )
 @scope_option
 @time_limit_option
+@dask_option
+@click.option(
+    "--dask-writes",
+    type=click.Choice(["client", "workers"]),
+    default="client",
+    show_default=True,
+    help="With --dask and PostgreSQL: who writes the records (see docs/store.md).",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db: str,
@@ -213,29 +221,39 @@ def ingest_command(
     progress: bool | None,
     scope: str,
     time_limit: float,
+    dask: str | None,
+    dask_writes: str,
 ) -> None:
     """Analyse articles and store them: .txt, .html/.htm, .jsonl, WARC/ARC (.warc, .arc,
     gzipped or not), folders, - for standard input, http(s):// URLs, .txt files of URLs.
 
     A document already stored (same text) is skipped, so re-running an interrupted ingest
-    continues where it stopped. Each failure is reported and kept in the store (see
-    `onrecord failures`); the exit status is 1 when any input failed.
+    continues where it stopped. Quoted glob patterns ("feeds/*.jsonl") are expanded here.
+    --dask runs the analysis on a Dask cluster instead of --workers. Each failure is reported
+    and kept in the store (see `onrecord failures`); the exit status is 1 when any input
+    failed.
     """
     from functools import partial
 
     from sqlalchemy.exc import SQLAlchemyError
 
     from onrecord.pipeline.records import analyze
+    from onrecord.scale.inputs import expand_globs
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
     from onrecord.store.web import is_url
     from onrecord.text.input import printable
 
+    paths = tuple(str(path) for path in expand_globs(paths))
     if not any(path == "-" or is_url(path) or Path(path).exists() for path in paths):
         missing = ", ".join(printable(path) for path in paths)
         raise click.ClickException(f"no such file or directory: {missing} (nothing ingested)")
     show = sys.stderr.isatty() if progress is None else progress
+    if dask_writes == "workers" and dask is None:
+        raise click.UsageError("--dask-writes workers needs --dask")
     with _open(db, create=True) as store:
+        if dask_writes == "workers" and store.backend != "postgresql":
+            raise click.UsageError("--dask-writes workers needs a PostgreSQL store")
         bar = _Progress(total_bytes(paths)) if show else None
 
         def log(message: str) -> None:
@@ -261,6 +279,8 @@ def ingest_command(
                     analyzer=None if scope == "speech" else partial(analyze, scope=scope),
                     on_outcome=on_outcome,
                     time_limit=time_limit or None,
+                    dask=dask,
+                    write_on_workers=dask_writes == "workers",
                 )
         except IngestInterrupted as exc:
             click.echo(
@@ -269,6 +289,8 @@ def ingest_command(
                 err=True,
             )
             sys.exit(130)
+        except OSError as exc:
+            raise click.ClickException(f"Dask cluster: {exc}") from exc
         except SQLAlchemyError as exc:
             raise click.ClickException(
                 f"store error, ingest stopped: {exc.args[0] if exc.args else exc}; "

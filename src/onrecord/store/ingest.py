@@ -183,18 +183,27 @@ def ingest(
     analyzer: Analyzer | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    dask: Any = None,
+    write_on_workers: bool = False,
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into ``store``.
 
     ``published`` and ``source`` are defaults for documents that do not say. ``analyzer``
     (default :func:`onrecord.analyze`) must be a module-level function when ``workers > 1``.
     ``time_limit``: seconds of analysis per document before it fails (None: no limit).
+    ``dask`` (a scheduler address, ``local:N`` or a ``distributed.Client``) runs the analysis
+    on a Dask cluster instead of ``workers`` (see :mod:`onrecord.scale.ingest`).
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    run = _Ingest(store, workers, published, source, analyzer, on_outcome)
-    run.time_limit = time_limit
-    return run.run(paths)
+    state = _Ingest(store, workers, published, source, analyzer, on_outcome)
+    state.time_limit = time_limit
+    # Scale-out hook (onrecord.scale): everything else of this module is reused as it is.
+    if dask is not None:
+        from onrecord.scale.ingest import run_on_dask
+
+        return run_on_dask(state, paths, dask, write_on_workers=write_on_workers)
+    return state.run(paths)
 
 
 class _Ingest:
