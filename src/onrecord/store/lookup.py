@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -174,20 +175,33 @@ def _display(phrase: str) -> str:
     return " ".join(words)
 
 
-def _gazetteer_phrases() -> list[str]:
+@cache
+def _gazetteer_choices() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(phrase key, phrase as shown, keys of the actors it stands for) for every gazetteer
+    phrase: metonyms, capitals, country names."""
     gaz = gazetteer.load()
-    return sorted({*gaz.metonyms, *gaz.by_capital, *gaz.by_name})
+    phrases = sorted({*gaz.metonyms, *gaz.by_capital, *gaz.by_name})
+    return tuple(
+        (canonical_key(phrase, "organization"), _display(phrase), tuple(gazetteer_keys(phrase)))
+        for phrase in phrases
+    )
 
 
 # Matching -----------------------------------------------------------------------------------
 
 
-def _alias(conn: Connection, key: str) -> int | None:
-    if not key:
-        return None
-    return conn.execute(
-        select(s.actor_aliases.c.actor_id).where(s.actor_aliases.c.alias == key)
-    ).scalar()
+def _aliases(conn: Connection, keys: list[str]) -> dict[str, tuple[int, str]]:
+    """(actor id, actor kind) by alias, for those of ``keys`` that are stored: one query."""
+    wanted = sorted({key for key in keys if key})
+    if not wanted:
+        return {}
+    al, a = s.actor_aliases, s.actors
+    rows = conn.execute(
+        select(al.c.alias, al.c.actor_id, a.c.kind)
+        .join(a, a.c.id == al.c.actor_id)
+        .where(al.c.alias.in_(wanted))
+    )
+    return {row.alias: (row.actor_id, row.kind) for row in rows}
 
 
 def _like_escape(text: str) -> str:
@@ -214,33 +228,24 @@ def match_actors(conn: Connection, name: str) -> ActorMatch:
         if conn.execute(select(a.c.id).where(a.c.id == actor_id)).scalar() is not None:
             return ActorMatch(name, (actor_id,), "id")
 
-    named = next(
-        (
-            found
-            for found in (
-                _alias(conn, canonical_key(typed, "organization")),
-                _alias(conn, canonical_key(typed)),
-            )
-            if found is not None
-        ),
-        None,
-    )
     rule, meanings = gazetteer_names(typed)
     keys = [canonical_key(meaning, "organization") for meaning in meanings]
-    ids = [found for found in (_alias(conn, key) for key in keys) if found is not None]
+    own = [canonical_key(typed, "organization"), canonical_key(typed)]
+    stored = _aliases(conn, keys + own)
+    named = next((stored[key] for key in own if key in stored), None)
+    ids = [stored[key][0] for key in keys if key in stored]
     if ids:
-        if named is not None and named not in ids:
-            kind = conn.execute(select(a.c.kind).where(a.c.id == named)).scalar()
-            if kind not in PERSONISH:
-                ids.append(named)
+        # "Washington" is the American government, not a stored person of that surname.
+        if named is not None and named[1] not in PERSONISH:
+            ids.append(named[0])
     elif named is not None:
-        ids, rule = [named], "name"
+        ids, rule = [named[0]], "name"
     else:
         rule = "group"
     base = canonical_key(_ARTICLE.sub("", typed), "group")
     if base:
         grouped = conn.execute(select(a.c.id).where(a.c.base_key == base).order_by(a.c.id))
-        ids.extend(row.id for row in grouped if row.id not in ids)
+        ids.extend(row.id for row in grouped)
     if ids:
         return ActorMatch(name, tuple(dict.fromkeys(ids)), rule or "name")
 
@@ -300,10 +305,10 @@ def suggest(conn: Connection, name: str, *, limit: int = 5) -> list[Suggestion]:
         offer(base, base, tuple(ids))
     for alias, actor_id in aliases.items():
         offer(alias, alias, (actor_id,))
-    for phrase in _gazetteer_phrases():
-        for key in gazetteer_keys(phrase):
+    for phrase_key, shown, keys in _gazetteer_choices():
+        for key in keys:
             if key in aliases:
-                offer(canonical_key(phrase, "organization"), _display(phrase), (aliases[key],))
+                offer(phrase_key, shown, (aliases[key],))
 
     found = process.extract(
         query, list(choices), scorer=fuzz.WRatio, limit=None, score_cutoff=SUGGESTION_CUTOFF
