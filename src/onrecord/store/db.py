@@ -277,7 +277,7 @@ def _write_contents(conn: Connection, doc_row: int, record: Record) -> None:
     entity_rows: dict[str, int] = {}
     actor_ids: dict[str, int | None] = {}
     for entity in record.entities:
-        actor_id = link_entity(conn, entity, doc_row)
+        actor_id = link_entity(conn, entity, doc_row, record.document.text)
         actor_ids[entity.id] = actor_id
         entity_rows[entity.id] = conn.execute(
             insert(s.entities)

@@ -10,6 +10,7 @@ for (its ``country``), one actor per organisation. Their ``base_key`` still lets
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -21,13 +22,39 @@ from onrecord.store import schema as s
 from onrecord.store.names import GENERIC_KINDS, PERSONISH, canonical_key, surname
 
 
-def link_entity(conn: Connection, entity: Entity, document_id: int) -> int | None:
-    """The actor id for ``entity`` of stored document ``document_id``."""
-    if entity.kind in GENERIC_KINDS:
+def link_entity(conn: Connection, entity: Entity, document_id: int, text: str) -> int | None:
+    """The actor id for ``entity`` of stored document ``document_id`` (whose text is ``text``)."""
+    if is_generic(entity.kind, [(m.start, m.text) for m in entity.mentions], text):
         return generic_actor_for(
             conn, entity.name, entity.kind, document_id=document_id, organisation=entity.country
         )
     return actor_for(conn, entity.name, entity.kind)
+
+
+_OPENING = "\"'\u201c\u2018\u00ab([ \t"
+_SENTENCE_END = ".!?:;\u2026\u2014\u2013-"
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENING:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END or text[i] in "\n\r"
+
+
+def is_generic(kind: str, mentions: list[tuple[int, str]], text: str) -> bool:
+    """Whether an entity describes rather than names: of a generic kind, and never written
+    as a name. "Democrats", "Senate Republicans" (a capitalised head word) are names;
+    "officials", "German officials", "Officials" opening a sentence are descriptions."""
+    if kind not in GENERIC_KINDS:
+        return False
+    for start, written in mentions:
+        words = written.split()
+        if not words or not words[-1][:1].isupper():
+            continue
+        if len(words) > 1 or not _starts_sentence(text, start):
+            return False
+    return True
 
 
 def scoped_key(base: str, document_id: int | None, organisation: str | None) -> str:
@@ -158,77 +185,73 @@ def _merge_actor(conn: Connection, old: int, new: int) -> None:
 
 
 def split_generic_actors(conn: Connection) -> int:
-    """Give every generic actor not yet scoped one actor per document (or organisation).
-
-    Run by the schema migration to version 2; safe to run again. Returns how many actors
-    were split.
-    """
-    a, e = s.actors, s.entities
-    pooled = conn.execute(
-        select(a.c.id, a.c.key, a.c.kind).where(
-            a.c.kind.in_(sorted(GENERIC_KINDS)), a.c.base_key.is_(None)
-        )
-    ).all()
-    for actor in pooled:
-        groups: dict[tuple[int | None, str | None], list[Any]] = defaultdict(list)
+    """Give every generic entity linked to an actor pooled across documents an actor of its
+    own document (or organisation), as :func:`link_entity` now does; entities written as names
+    stay. Run by the schema migration to version 2; safe to run again. Returns how many
+    entities were moved."""
+    a, e, d = s.actors, s.entities, s.documents
+    pooled = {
+        row.id: row
         for row in conn.execute(
-            select(e.c.id, e.c.document_id, e.c.name, e.c.country)
-            .where(e.c.actor_id == actor.id)
-            .order_by(e.c.id)
-        ):
-            scope = (None, row.country) if row.country else (row.document_id, None)
-            groups[scope].append(row)
-        for (document_id, organisation), rows in groups.items():
-            # Documents whose entities are all of this actor's scope: a document-scoped actor
-            # for document_id, or an organisation's actor for all its documents.
-            new_id = generic_actor_for(
-                conn,
-                rows[0].name,
-                actor.kind,
-                document_id=document_id or rows[0].document_id,
-                organisation=organisation,
+            select(a.c.id, a.c.kind).where(
+                a.c.kind.in_(sorted(GENERIC_KINDS)), a.c.base_key.is_(None)
             )
-            _repoint(conn, actor.id, new_id, [row.id for row in rows])
-        conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.actor_id == actor.id))
-        still_used = (
-            conn.execute(
-                select(s.attributions.c.id).where(
-                    (s.attributions.c.speaker_id == actor.id)
-                    | (s.attributions.c.addressee_id == actor.id)
-                )
-            ).first()
-            or conn.execute(
-                select(s.event_participants.c.event_id).where(
-                    s.event_participants.c.actor_id == actor.id
-                )
-            ).first()
         )
-        if still_used is None:
-            conn.execute(delete(a).where(a.c.id == actor.id))
-        else:
-            # References without an entity behind them: keep the actor, scoped to nothing.
-            conn.execute(sql_update(a).where(a.c.id == actor.id).values(base_key=actor.key))
-    return len(pooled)
+    }
+    if not pooled:
+        return 0
+    linked: dict[int, list[Any]] = defaultdict(list)
+    ids = sorted(pooled)
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(
+            select(e.c.id, e.c.document_id, e.c.local_id, e.c.name, e.c.kind, e.c.country,
+                   e.c.actor_id)
+            .where(e.c.actor_id.in_(ids[start : start + 500]))
+        ):  # fmt: skip
+            linked[row.document_id].append(row)
+    moved = 0
+    for document_id in sorted(linked):
+        doc = conn.execute(select(d.c.text, d.c.record).where(d.c.id == document_id)).one()
+        mentions = _mentions_by_entity(doc.record)
+        for row in linked[document_id]:
+            if not is_generic(row.kind, mentions.get(row.local_id, []), doc.text):
+                continue
+            new_id = generic_actor_for(
+                conn, row.name, row.kind, document_id=document_id, organisation=row.country
+            )
+            _repoint(conn, row.actor_id, new_id, row.id, document_id)
+            moved += 1
+    for actor_id in ids:
+        left = conn.execute(select(e.c.id).where(e.c.actor_id == actor_id)).first()
+        if left is None:
+            conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.actor_id == actor_id))
+            conn.execute(delete(a).where(a.c.id == actor_id))
+    return moved
 
 
-def _repoint(conn: Connection, old: int, new: int | None, entity_ids: list[int]) -> None:
-    """Move the references made through ``entity_ids`` from actor ``old`` to ``new``."""
+def _mentions_by_entity(record_json: str) -> dict[str, list[tuple[int, str]]]:
+    record = json.loads(record_json) if record_json else {}
+    return {
+        entity["id"]: [(m["start"], m["text"]) for m in entity.get("mentions", [])]
+        for entity in record.get("entities", [])
+    }
+
+
+def _repoint(conn: Connection, old: int, new: int | None, entity_id: int, document_id: int) -> None:
+    """Move the references made through entity ``entity_id`` from actor ``old`` to ``new``."""
     e, at, p = s.entities, s.attributions, s.event_participants
-    for start in range(0, len(entity_ids), 500):
-        chunk = entity_ids[start : start + 500]
-        conn.execute(sql_update(e).where(e.c.id.in_(chunk)).values(actor_id=new))
-        conn.execute(
-            sql_update(at)
-            .where(at.c.speaker_id == old, at.c.speaker_entity_id.in_(chunk))
-            .values(speaker_id=new)
-        )
-        conn.execute(
-            sql_update(p).where(p.c.actor_id == old, p.c.entity_id.in_(chunk)).values(actor_id=new)
-        )
-        # Addressees carry no entity row: move them by document.
-        documents = select(e.c.document_id).where(e.c.id.in_(chunk)).distinct()
-        conn.execute(
-            sql_update(at)
-            .where(at.c.addressee_id == old, at.c.document_id.in_(documents))
-            .values(addressee_id=new)
-        )
+    conn.execute(sql_update(e).where(e.c.id == entity_id).values(actor_id=new))
+    conn.execute(
+        sql_update(at)
+        .where(at.c.speaker_id == old, at.c.speaker_entity_id == entity_id)
+        .values(speaker_id=new)
+    )
+    conn.execute(
+        sql_update(p).where(p.c.actor_id == old, p.c.entity_id == entity_id).values(actor_id=new)
+    )
+    # Addressees carry no entity row: one document has one entity per canonical name.
+    conn.execute(
+        sql_update(at)
+        .where(at.c.addressee_id == old, at.c.document_id == document_id)
+        .values(addressee_id=new)
+    )
