@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy import update as sql_update
@@ -24,7 +24,18 @@ from onrecord.store.names import GENERIC_KINDS, PERSONISH, canonical_key, surnam
 
 def link_entity(conn: Connection, entity: Entity, document_id: int, text: str) -> int | None:
     """The actor id for ``entity`` of stored document ``document_id`` (whose text is ``text``)."""
-    if is_generic(entity.kind, [(m.start, m.text) for m in entity.mentions], text):
+    form = name_form(entity.kind, [(m.start, m.text) for m in entity.mentions], text)
+    if form == "either":
+        # "Democrats" opening a sentence: the shared actor if that name is stored as one.
+        shared = conn.execute(
+            select(s.actors.c.id).where(
+                s.actors.c.key == canonical_key(entity.name, entity.kind),
+                s.actors.c.base_key.is_(None),
+            )
+        ).scalar()
+        if shared is not None:
+            return shared
+    if form != "name":
         return generic_actor_for(
             conn, entity.name, entity.kind, document_id=document_id, organisation=entity.country
         )
@@ -42,19 +53,24 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or text[i] in "\n\r"
 
 
-def is_generic(kind: str, mentions: list[tuple[int, str]], text: str) -> bool:
-    """Whether an entity describes rather than names: of a generic kind, and never written
-    as a name. "Democrats", "Senate Republicans" (a capitalised head word) are names;
-    "officials", "German officials", "Officials" opening a sentence are descriptions."""
+NameForm = Literal["name", "description", "either"]
+
+
+def name_form(kind: str, mentions: list[tuple[int, str]], text: str) -> NameForm:
+    """Whether an entity names ("Democrats", "Senate Republicans": a capitalised head word,
+    and every entity not of a generic kind) or describes ("officials", "German officials");
+    "either" when it is only ever capitalised opening a sentence ("Officials said")."""
     if kind not in GENERIC_KINDS:
-        return False
+        return "name"
+    form: NameForm = "description"
     for start, written in mentions:
         words = written.split()
         if not words or not words[-1][:1].isupper():
             continue
         if len(words) > 1 or not _starts_sentence(text, start):
-            return False
-    return True
+            return "name"
+        form = "either"
+    return form
 
 
 def scoped_key(base: str, document_id: int | None, organisation: str | None) -> str:
@@ -209,18 +225,23 @@ def split_generic_actors(conn: Connection) -> int:
             .where(e.c.actor_id.in_(ids[start : start + 500]))
         ):  # fmt: skip
             linked[row.document_id].append(row)
-    moved = 0
+    forms: list[tuple[Any, NameForm]] = []
     for document_id in sorted(linked):
         doc = conn.execute(select(d.c.text, d.c.record).where(d.c.id == document_id)).one()
         mentions = _mentions_by_entity(doc.record)
         for row in linked[document_id]:
-            if not is_generic(row.kind, mentions.get(row.local_id, []), doc.text):
-                continue
-            new_id = generic_actor_for(
-                conn, row.name, row.kind, document_id=document_id, organisation=row.country
-            )
-            _repoint(conn, row.actor_id, new_id, row.id, document_id)
-            moved += 1
+            forms.append((row, name_form(row.kind, mentions.get(row.local_id, []), doc.text)))
+    # An actor some document writes as a name stays, with its "either" entities.
+    named = {row.actor_id for row, form in forms if form == "name"}
+    moved = 0
+    for row, form in forms:
+        if form == "name" or (form == "either" and row.actor_id in named):
+            continue
+        new_id = generic_actor_for(
+            conn, row.name, row.kind, document_id=row.document_id, organisation=row.country
+        )
+        _repoint(conn, row.actor_id, new_id, row.id, row.document_id)
+        moved += 1
     for actor_id in ids:
         left = conn.execute(select(e.c.id).where(e.c.actor_id == actor_id)).first()
         if left is None:
