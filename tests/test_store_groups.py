@@ -194,7 +194,8 @@ def test_generic_kinds_never_join_a_person_by_surname(store_url: str, kind: str)
 def test_descriptions_are_generic_names_are_not(
     kind: str, text: str, written: str, form: str
 ) -> None:
-    assert name_form(kind, [(text.index(written), written)], text) == form
+    mentions = [(text.index(written), written), (text.index("said"), "I")]  # a pronoun
+    assert name_form(kind, written, mentions, text) == form
 
 
 def test_a_group_written_as_a_name_is_one_actor_across_documents(store_url: str) -> None:

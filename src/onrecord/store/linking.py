@@ -24,7 +24,7 @@ from onrecord.store.names import GENERIC_KINDS, PERSONISH, canonical_key, surnam
 
 def link_entity(conn: Connection, entity: Entity, document_id: int, text: str) -> int | None:
     """The actor id for ``entity`` of stored document ``document_id`` (whose text is ``text``)."""
-    form = name_form(entity.kind, [(m.start, m.text) for m in entity.mentions], text)
+    form = name_form(entity.kind, entity.name, [(m.start, m.text) for m in entity.mentions], text)
     if form == "either":
         # "Democrats" opening a sentence: the shared actor if that name is stored as one.
         shared = conn.execute(
@@ -56,20 +56,28 @@ def _starts_sentence(text: str, start: int) -> bool:
 NameForm = Literal["name", "description", "either"]
 
 
-def name_form(kind: str, mentions: list[tuple[int, str]], text: str) -> NameForm:
+def name_form(kind: str, name: str, mentions: list[tuple[int, str]], text: str) -> NameForm:
     """Whether an entity names ("Democrats", "Senate Republicans": a capitalised head word,
     and every entity not of a generic kind) or describes ("officials", "German officials");
-    "either" when it is only ever capitalised opening a sentence ("Officials said")."""
+    "either" when it is only ever capitalised opening a sentence ("Officials said").
+    Mentions with another head word (pronouns that coreference added) do not count."""
     if kind not in GENERIC_KINDS:
         return "name"
+    head = name.split()[-1].casefold() if name.split() else ""
     form: NameForm = "description"
+    seen = False
     for start, written in mentions:
         words = written.split()
-        if not words or not words[-1][:1].isupper():
+        if not words or words[-1].casefold() != head:
+            continue
+        seen = True
+        if not words[-1][:1].isupper():
             continue
         if len(words) > 1 or not _starts_sentence(text, start):
             return "name"
         form = "either"
+    if not seen and name.split() and name.split()[-1][:1].isupper():
+        return "either"
     return form
 
 
@@ -230,7 +238,8 @@ def split_generic_actors(conn: Connection) -> int:
         doc = conn.execute(select(d.c.text, d.c.record).where(d.c.id == document_id)).one()
         mentions = _mentions_by_entity(doc.record)
         for row in linked[document_id]:
-            forms.append((row, name_form(row.kind, mentions.get(row.local_id, []), doc.text)))
+            written = mentions.get(row.local_id, [])
+            forms.append((row, name_form(row.kind, row.name, written, doc.text)))
     # An actor some document writes as a name stays, with its "either" entities.
     named = {row.actor_id for row, form in forms if form == "name"}
     moved = 0
