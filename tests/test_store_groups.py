@@ -212,3 +212,11 @@ def test_a_group_written_as_a_name_is_one_actor_across_documents(store_url: str)
             store.add_record(Record(Document(f"d{n}", text), [group], [said]), origin=str(n))
         rows = queries.speakers(store).rows
     assert [(r["speaker"], r["statements"], r["documents"]) for r in rows] == [("Democrats", 3, 3)]
+
+
+def test_one_lower_case_mention_makes_a_description_and_quotes_open_sentences() -> None:
+    text = "Candidates met. Later, the candidates left. She told \u201cVoters are tired.\u201d"
+    mentions = [(text.index("Candidates"), "Candidates"), (text.index("candidates"), "candidates")]
+    assert name_form("group", "Candidates", mentions, text) == "description"
+    voters = [(text.index("Voters"), "Voters")]
+    assert name_form("group", "Voters", voters, text) == "either"

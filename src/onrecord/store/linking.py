@@ -47,8 +47,11 @@ _SENTENCE_END = ".!?:;\u2026\u2014\u2013-"
 
 
 def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a line or a quotation (all capitalised anyway)."""
     i = start - 1
     while i >= 0 and text[i] in _OPENING:
+        if text[i] not in " \t":
+            return True
         i -= 1
     return i < 0 or text[i] in _SENTENCE_END or text[i] in "\n\r"
 
@@ -59,8 +62,9 @@ NameForm = Literal["name", "description", "either"]
 def name_form(kind: str, name: str, mentions: list[tuple[int, str]], text: str) -> NameForm:
     """Whether an entity names ("Democrats", "Senate Republicans": a capitalised head word,
     and every entity not of a generic kind) or describes ("officials", "German officials");
-    "either" when it is only ever capitalised opening a sentence ("Officials said").
-    Mentions with another head word (pronouns that coreference added) do not count."""
+    "either" when it is only ever capitalised opening a sentence, line or quotation
+    ("Officials said"). One lower-case mention makes it a description. Mentions with another
+    head word (pronouns that coreference added) do not count."""
     if kind not in GENERIC_KINDS:
         return "name"
     head = name.split()[-1].casefold() if name.split() else ""
@@ -72,10 +76,11 @@ def name_form(kind: str, name: str, mentions: list[tuple[int, str]], text: str) 
             continue
         seen = True
         if not words[-1][:1].isupper():
-            continue
+            return "description"  # written in lower case once: a description everywhere
         if len(words) > 1 or not _starts_sentence(text, start):
-            return "name"
-        form = "either"
+            form = "name"
+        elif form != "name":
+            form = "either"
     if not seen and name.split() and name.split()[-1][:1].isupper():
         return "either"
     return form
