@@ -25,16 +25,9 @@ from onrecord.store.names import GENERIC_KINDS, PERSONISH, canonical_key, surnam
 def link_entity(conn: Connection, entity: Entity, document_id: int, text: str) -> int | None:
     """The actor id for ``entity`` of stored document ``document_id`` (whose text is ``text``)."""
     form = name_form(entity.kind, entity.name, [(m.start, m.text) for m in entity.mentions], text)
-    if form == "either":
-        # "Democrats" opening a sentence: the shared actor if that name is stored as one.
-        shared = conn.execute(
-            select(s.actors.c.id).where(
-                s.actors.c.key == canonical_key(entity.name, entity.kind),
-                s.actors.c.base_key.is_(None),
-            )
-        ).scalar()
-        if shared is not None:
-            return shared
+    # "either" ("Officials said", "People said": capitalised only opening a sentence) is kept
+    # to its document too: it may as well be "People" the magazine, and groups are never
+    # pooled by guesswork. `--speaker Democrats` still finds every document's actor.
     if form != "name":
         return generic_actor_for(
             conn, entity.name, entity.kind, document_id=document_id, organisation=entity.country
@@ -245,11 +238,9 @@ def split_generic_actors(conn: Connection) -> int:
         for row in linked[document_id]:
             written = mentions.get(row.local_id, [])
             forms.append((row, name_form(row.kind, row.name, written, doc.text)))
-    # An actor some document writes as a name stays, with its "either" entities.
-    named = {row.actor_id for row, form in forms if form == "name"}
     moved = 0
     for row, form in forms:
-        if form == "name" or (form == "either" and row.actor_id in named):
+        if form == "name":
             continue
         new_id = generic_actor_for(
             conn, row.name, row.kind, document_id=row.document_id, organisation=row.country
