@@ -16,7 +16,8 @@ A typed name is tried, in order, as
    exactly one stored person; several is :class:`AmbiguousName`.
 
 Anything else is :class:`NameNotFound`, carrying the stored names closest to what was typed
-(rapidfuzz ``WRatio`` over actor names, aliases and the gazetteer's phrases).
+(RapidFuzz ``ratio`` / ``token_sort_ratio`` over actor names, aliases and the gazetteer's
+phrases).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from onrecord.entities import gazetteer
 from onrecord.store import schema as s
 from onrecord.store.names import PERSONISH, canonical_key
 
-#: Suggestions scoring below this (rapidfuzz WRatio, 0-100) are not offered.
+#: Suggestions scoring below this (RapidFuzz ratio, 0-100) are not offered.
 SUGGESTION_CUTOFF = 75.0
 
 _ACTOR_ID = re.compile(r"^#?(\d+)$")
@@ -57,7 +58,7 @@ class ActorMatch:
 class Suggestion:
     """A stored actor (or, for a generic group, all its actors) whose name is close to what
     was typed. ``name`` typed as is finds it; ``matched`` is the stored name or alias that
-    was close; ``score`` is rapidfuzz's WRatio (0-100)."""
+    was close; ``score`` is RapidFuzz's similarity (0-100)."""
 
     name: str
     kind: str
@@ -274,67 +275,83 @@ def match_actors(conn: Connection, name: str) -> ActorMatch:
 
 def suggest(conn: Connection, name: str, *, limit: int = 5) -> list[Suggestion]:
     """Stored actors whose names (or aliases, or gazetteer phrases for them) are closest to
-    ``name``, best first; empty when none is close."""
+    ``name``, best first; empty when none is close.
+
+    The score is the better of RapidFuzz's ``ratio`` and ``token_sort_ratio`` (word order
+    ignored) on canonical keys: whole-name similarity, so a long name that merely contains the
+    typed one ("Billionaire Donald Trump") does not outrank the name itself.
+    """
     from rapidfuzz import fuzz, process
 
     query = canonical_key(name)
     if not query:
         return []
     a = s.actors
-    actors = {
-        row.id: row
-        for row in conn.execute(select(a.c.id, a.c.key, a.c.name, a.c.kind, a.c.base_key))
-    }
-    aliases = {row.alias: row.actor_id for row in conn.execute(select(s.actor_aliases))}
-    by_base: dict[str, list[int]] = {}
-    for row in actors.values():
-        if row.base_key:
-            by_base.setdefault(row.base_key, []).append(row.id)
-    # Each choice key: the text to show as matched and the targets it stands for. A target is
-    # one named actor, or all the actors of one generic description.
-    choices: dict[str, tuple[str, set[tuple[int, ...]]]] = {}
-
-    def offer(key: str, shown: str, target: tuple[int, ...]) -> None:
-        if key:
-            choices.setdefault(key, (shown, set()))[1].add(target)
-
-    for row in actors.values():
-        if not row.base_key:
-            offer(row.key, row.name, (row.id,))
-    for base, ids in by_base.items():
-        offer(base, base, tuple(ids))
-    for alias, actor_id in aliases.items():
-        offer(alias, alias, (actor_id,))
-    for phrase_key, shown, keys in _gazetteer_choices():
+    texts: list[str] = []
+    shown: list[str] = []
+    named: list[int | None] = []  # the actor a choice names; None for a generic description
+    for actor_id, key, actor_name, base in conn.execute(
+        select(a.c.id, a.c.key, a.c.name, a.c.base_key)
+    ):
+        texts.append(base or key)
+        shown.append(base or actor_name)
+        named.append(None if base else actor_id)
+    aliases = dict(conn.execute(select(s.actor_aliases.c.alias, s.actor_aliases.c.actor_id)).all())
+    texts.extend(aliases)
+    shown.extend(aliases)
+    named.extend(aliases.values())
+    for phrase_key, phrase, keys in _gazetteer_choices():
         for key in keys:
             if key in aliases:
-                offer(phrase_key, shown, (aliases[key],))
+                texts.append(phrase_key)
+                shown.append(phrase)
+                named.append(aliases[key])
 
-    found = process.extract(
-        query, list(choices), scorer=fuzz.WRatio, limit=None, score_cutoff=SUGGESTION_CUTOFF
-    )
-    targets = {target for key, _score, _ in found for target in choices[key][1]}
-    counts = _statement_counts(conn, {i for target in targets for i in target})
-    best: dict[tuple[int, ...], Suggestion] = {}
-    for key, score, _index in found:
-        shown, key_targets = choices[key]
-        for target in key_targets:
-            first = actors.get(target[0])
-            if first is None:
-                continue
-            suggestion = Suggestion(
+    scores: dict[int, float] = {}
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        for _text, score, index in process.extract(
+            query, texts, scorer=scorer, limit=None, score_cutoff=SUGGESTION_CUTOFF
+        ):
+            scores[index] = max(score, scores.get(index, 0.0))
+    best: dict[tuple[int, ...], tuple[float, int]] = {}
+    for index, score in scores.items():
+        actor_id = named[index]
+        target = (actor_id,) if actor_id is not None else _group_ids(conn, texts[index])
+        if target and (target not in best or score > best[target][0]):
+            best[target] = (score, index)
+    counts = _statement_counts(conn, {i for target in best for i in target})
+    info = _actor_rows(conn, {target[0] for target in best})
+    suggestions = []
+    for target, (score, index) in best.items():
+        first = info.get(target[0])
+        if first is None:
+            continue
+        suggestions.append(
+            Suggestion(
                 name=first.base_key or first.name,
                 kind=first.kind,
                 actor_ids=target,
-                matched=shown,
+                matched=shown[index],
                 score=round(float(score), 1),
                 statements=sum(counts.get(i, 0) for i in target),
             )
-            held = best.get(target)
-            if held is None or suggestion.score > held.score:
-                best[target] = suggestion
-    ranked = sorted(best.values(), key=lambda sug: (-sug.score, -sug.statements, sug.name))
-    return ranked[:limit]
+        )
+    suggestions.sort(key=lambda sug: (-sug.score, -sug.statements, sug.name))
+    return suggestions[:limit]
+
+
+def _group_ids(conn: Connection, base: str) -> tuple[int, ...]:
+    a = s.actors
+    rows = conn.execute(select(a.c.id).where(a.c.base_key == base).order_by(a.c.id))
+    return tuple(row.id for row in rows)
+
+
+def _actor_rows(conn: Connection, actor_ids: set[int]) -> dict[int, Any]:
+    a = s.actors
+    rows = conn.execute(
+        select(a.c.id, a.c.name, a.c.kind, a.c.base_key).where(a.c.id.in_(sorted(actor_ids)))
+    )
+    return {row.id: row for row in rows}
 
 
 def _statement_counts(conn: Connection, actor_ids: set[int]) -> dict[int, int]:
