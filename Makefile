@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint system-deps bench eval cli-docs clean
+.PHONY: demo serve test lint system-deps bench eval cli-docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,11 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/onrecord analyze examples/putin-scholz-call.txt --published 2024-11-15 --format table
+
+# The bundled example in the browser: http://127.0.0.1:8000/documents/1
+serve: $(STAMP)
+	$(BIN)/onrecord ingest examples/ --published 2024-11-15 --source RT --db example.db
+	$(BIN)/onrecord serve --db example.db
 
 system-deps:
 	bash scripts/install-system-deps.sh

@@ -5,8 +5,9 @@ Given a store (``--db``, SQLite file) written by any onrecord version, and optio
 version, upgrades the current copy (timing the schema migration, if any), then runs each
 version's ``queries.statements(store, speaker=NAME)`` in child processes, alternating
 baseline and current for ``--rounds`` rounds, each child taking the median of ``--repeat``
-calls per name after one warm-up call. It prints, per name, what each version answered (statements, or the error)
-and the median of the rounds' medians in milliseconds, so the ratio is within one run.
+calls per name after one warm-up call. It prints, per name, what each version answered
+(statements, or the error) and the median of the rounds' medians in milliseconds, so the
+ratio is within one run.
 
     python benchmarks/speaker_queries.py --db polnear.db --baseline-src ../main/src
 """

@@ -4,6 +4,8 @@
 set -euo pipefail
 packages=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then packages+=(postgresql); fi
+# Headless Chromium for the web page tests (driven by Playwright; never downloaded by it).
+if [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
 if [ ${#packages[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "onrecord: please install Debian packages: ${packages[*]} (tests that need them skip)" >&2

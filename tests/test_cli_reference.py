@@ -29,6 +29,7 @@ def test_cli_reference_covers_every_command():
         "## `onrecord failures`",
         "## `onrecord ingest`",
         "## `onrecord search`",
+        "## `onrecord serve`",
         "## `onrecord speakers`",
         "## `onrecord statements`",
         "## `onrecord timeline`",

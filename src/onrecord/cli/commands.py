@@ -193,10 +193,12 @@ def eval_plover(path: Path, as_json: bool) -> None:
 
 
 def _register_commands() -> None:
-    """Commands that live in their own modules: the corpus store (ingest and queries)."""
-    from onrecord.cli import store
+    """Commands that live in their own modules: the corpus store (ingest and queries), the web
+    server."""
+    from onrecord.cli import serve, store
 
     store.register(main)
+    serve.register(main)
 
 
 _register_commands()
