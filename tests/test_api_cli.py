@@ -16,7 +16,7 @@ from onrecord.pipeline import spacy_model as nlp
 def test_public_api_is_explicit():
     assert sorted(onrecord.__all__) == sorted(
         ["SCHEMA_VERSION", "AnalysisError", "Attribution", "Cue", "Document", "Entity", "Event",
-         "EventDate", "Record", "Section", "Span", "analyze", "analyze_many", "load"]
+         "EventDate", "Record", "Section", "Span", "analyze", "analyze_many", "compare", "load"]
     )  # fmt: skip
     for name in onrecord.__all__:
         assert hasattr(onrecord, name)

@@ -22,8 +22,10 @@ def test_cli_reference_covers_every_command():
     assert headings == [
         "## `onrecord`",
         "## `onrecord analyze`",
+        "## `onrecord compare`",
         "## `onrecord eval`",
         "## `onrecord eval brat`",
+        "## `onrecord eval compare`",
         "## `onrecord eval plover`",
         "## `onrecord export`",
         "## `onrecord failures`",
@@ -32,5 +34,6 @@ def test_cli_reference_covers_every_command():
         "## `onrecord serve`",
         "## `onrecord speakers`",
         "## `onrecord statements`",
+        "## `onrecord stories`",
         "## `onrecord timeline`",
     ]

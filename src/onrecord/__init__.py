@@ -27,6 +27,7 @@ __all__ = [
     "Span",
     "analyze",
     "analyze_many",
+    "compare",
     "load",
 ]
 __version__ = "0.1.0"
@@ -40,4 +41,12 @@ def __getattr__(name: str) -> object:
         from onrecord import pipeline
 
         return getattr(pipeline, name)
+    if name == "compare":
+        # onrecord.compare is also the subpackage: import it, then answer with its function
+        # (the import binds the module to this attribute, so bind the function over it).
+        import importlib
+
+        function = importlib.import_module("onrecord.compare").compare
+        globals()["compare"] = function
+        return function
     raise AttributeError(f"module 'onrecord' has no attribute {name!r}")

@@ -194,11 +194,12 @@ def eval_plover(path: Path, as_json: bool) -> None:
 
 def _register_commands() -> None:
     """Commands that live in their own modules: the corpus store (ingest and queries), the web
-    server."""
-    from onrecord.cli import serve, store
+    server, and cross-source comparison (compare, stories, eval compare)."""
+    from onrecord.cli import compare, serve, store
 
     store.register(main)
     serve.register(main)
+    compare.register(main, eval_group)
 
 
 _register_commands()

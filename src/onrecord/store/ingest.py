@@ -240,6 +240,7 @@ class _Ingest:
             self.duplicate(job.origin, job.nbytes)
         else:
             self.failed_before.discard(job.origin)
+            _place_in_story(self.store, doc_row, record)
             self.emit(Outcome(job.origin, "stored", document_id=doc_row, nbytes=job.nbytes))
 
     def jobs(self, paths: Iterable[str | Path]) -> Iterator[_Job]:
@@ -311,3 +312,10 @@ class _Ingest:
                 collect(block=True)
         finally:
             pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _place_in_story(store: Store, doc_row: int, record: Record) -> None:
+    """Put a newly stored document into a story; the logic is in onrecord.compare.store."""
+    from onrecord.compare.store import place_document
+
+    place_document(store, doc_row, record)

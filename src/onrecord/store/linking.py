@@ -209,7 +209,7 @@ def _merge_actor(conn: Connection, old: int, new: int) -> None:
 def split_generic_actors(conn: Connection) -> int:
     """Give every generic entity linked to an actor pooled across documents an actor of its
     own document (or organisation), as :func:`link_entity` now does; entities written as names
-    stay. Run by the schema migration to version 2; safe to run again. Returns how many
+    stay. Run by the schema migration to version 3; safe to run again. Returns how many
     entities were moved."""
     a, e, d = s.actors, s.entities, s.documents
     pooled = {

@@ -42,7 +42,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -172,6 +172,34 @@ failures = Table(
 )
 
 
+# Stories (schema version 2): each stored document's place in a story, with the profile the
+# story assignment compares (onrecord.compare.stories), so that placing a new document reads
+# no other document's text. Filled by ingest, one document at a time; see onrecord.compare.store.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+story_documents = Table(
+    "story_documents",
+    metadata,
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
+    Column("main_date", String(10), index=True),
+    Column("main_type", Text),
+    Column("participants", Text, nullable=False),  # JSON list of participant keys
+    Column("lead", Text, nullable=False),  # JSON list: the lead's sentence embedding
+)
+
+
 class SchemaError(RuntimeError):
     """The store cannot be used with this version of onrecord."""
 
@@ -181,11 +209,14 @@ class SchemaError(RuntimeError):
 TS_PUNCTUATION = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a\u2014\u2013\u2026"
 
 #: Upgrade steps: MIGRATIONS[v] takes a store at version v to version v + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    # 1 -> 2: the story tables; documents stored before are placed by `onrecord stories --rebuild`.
+    1: lambda conn: metadata.create_all(conn, tables=[stories, story_documents]),
+}
 
 
-def _v1_scoped_generic_actors(conn: Connection) -> None:
-    """Version 2: generic groups and unnamed sources stop being pooled across documents.
+def _v2_scoped_generic_actors(conn: Connection) -> None:
+    """Version 3: generic groups and unnamed sources stop being pooled across documents.
 
     Adds ``actors.base_key`` and ``actors.document_id`` and splits every stored generic actor
     into one actor per document (or per organisation), as new ingests link them.
@@ -200,7 +231,7 @@ def _v1_scoped_generic_actors(conn: Connection) -> None:
     split_generic_actors(conn)
 
 
-MIGRATIONS[1] = _v1_scoped_generic_actors
+MIGRATIONS[2] = _v2_scoped_generic_actors
 
 
 def _create_extras(conn: Connection) -> None:

@@ -1,0 +1,249 @@
+"""What onrecord knows about each statement, in the form the aligner compares.
+
+A statement is one attribution of one record: its speaker and the chain of carriers
+("Putin, as the Kremlin gives him"), the country of each, the entities named inside its
+content, its content words, negation, stance, and the quantities it states (amounts and
+durations), each as an interval so that "more than an hour" and "40 minutes" can be told apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from onrecord import data
+from onrecord.compare.model import Statement
+from onrecord.model import Attribution, Record
+
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+STEM_LENGTH = 6
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return data.words("compare/stopwords")
+
+
+@cache
+def _number_words() -> dict[str, float]:
+    return {word: float(value) for word, value in data.table("compare/number_words")}
+
+
+@cache
+def _duration_units() -> dict[str, float]:
+    return {unit: float(minutes) for unit, minutes in data.table("compare/duration_units")}
+
+
+@cache
+def _bounds() -> list[tuple[list[str], str]]:
+    return [(phrase.split(), bound) for phrase, bound in data.table("compare/bounds")]
+
+
+@cache
+def _stance_phrases() -> list[tuple[list[str], int]]:
+    rows = [
+        (phrase.split(), 1 if sign == "+" else -1) for sign, phrase in data.table("compare/stance")
+    ]
+    return sorted(rows, key=lambda row: -len(row[0]))  # longest first: "not ready" before "ready"
+
+
+@cache
+def demonym_countries() -> dict[str, str]:
+    """Lower-case demonym or country name -> ISO alpha-3 ("german" -> DEU)."""
+    out: dict[str, str] = {}
+    for row in data.table("countries"):
+        code, name = row[0], row[1]
+        out[name.lower()] = code
+        for demonym in row[2].split("|") if len(row) > 2 else []:
+            if demonym:
+                out[demonym.lower()] = code
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    return word[:STEM_LENGTH]
+
+
+def content_words(words: list[str]) -> frozenset[str]:
+    stop = _stopwords()
+    negators = data.words("compare/negators")
+    return frozenset(stem(w) for w in words if w not in stop and w not in negators and len(w) > 1)
+
+
+def negation_count(words: list[str]) -> int:
+    """Negating words and phrases ("not", "never", "decided against") in ``words``."""
+    negators = data.words("compare/negators")
+    count = sum(1 for w in words if w in negators or w.endswith("n't"))
+    for phrase in _negating_phrases():
+        count += sum(1 for i in range(len(words)) if words[i : i + len(phrase)] == phrase)
+    return count
+
+
+@cache
+def _negating_phrases() -> list[list[str]]:
+    return [p.split() for p in data.words("compare/negating_phrases")]
+
+
+def stance(words: list[str]) -> int:
+    """+1 willing, -1 refusing, 0 neither; the first phrase in the text decides."""
+    for i in range(len(words)):
+        for phrase, sign in _stance_phrases():
+            if words[i : i + len(phrase)] == phrase:
+                return sign
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated amount as an interval [low, high]; ``unit`` is "minutes" for durations."""
+
+    unit: str
+    low: float
+    high: float
+    text: str
+
+    @property
+    def scale(self) -> str:
+        """What is comparable: durations under a day ("minutes": a call, a meeting, an
+        attack) and of a day or more ("days": "in two years") apart, amounts by their noun."""
+        if self.unit != "minutes":
+            return self.unit
+        return "minutes" if self.low < DAY_MINUTES else "days"
+
+    def overlaps(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def _number(word: str) -> float | None:
+    if word[0].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
+    return _number_words().get(word)
+
+
+SCALES = ("hundred", "thousand", "million")
+DAY_MINUTES = 1440
+YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def quantities(words: list[str]) -> list[Quantity]:
+    """Amounts and durations: "a 40-minute call", "more than an hour", "two hundred troops"."""
+    units = _duration_units()
+    found = []
+    for i, word in enumerate(words):
+        value = _number(word)
+        if value is None or YEAR.fullmatch(word):
+            continue  # a year is a date: dates are compared through the events
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in SCALES or (word in ("a", "an") and nxt not in units):
+            continue  # "two hundred" is read at "hundred"; "a" is a number only in "an hour"
+        start = i
+        if word in SCALES and i > 0 and _number(words[i - 1]) is not None:
+            start = i - 1
+            value = (_number(words[i - 1]) or 1) * _number_words()[word]
+        low, high = value, value
+        for phrase, bound in _bounds():
+            if words[max(0, start - len(phrase)) : start] == phrase:
+                if bound == "above":
+                    high = math.inf
+                elif bound == "below":
+                    low = 0.0
+                else:
+                    low, high = value * 0.75, value * 1.25
+                break
+        if nxt in units:
+            found.append(Quantity("minutes", low * units[nxt], high * units[nxt], f"{word} {nxt}"))
+        else:
+            found.append(Quantity(stem(nxt), low, high, f"{word} {nxt}".strip()))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFeatures:
+    statement: Statement
+    index: int  # position in the story's statement list
+    side: str | None  # country of the speaker (or of its first carrier)
+    addressee: str | None
+    words: tuple[str, ...]
+    stems: frozenset[str]
+    negations: int
+    stance: int
+    quantities: tuple[Quantity, ...]
+    actors: frozenset[str]  # entities and demonym countries named inside the content
+    nested: bool  # carried by another attribution (via)
+
+
+def _account(record: Record, attribution: Attribution) -> tuple[str, ...]:
+    by_id = {a.id: a for a in record.attributions}
+    chain: list[str] = []
+    seen = {attribution.id}
+    current = attribution
+    while current.via and current.via in by_id and current.via not in seen:
+        seen.add(current.via)
+        current = by_id[current.via]
+        entity = record.entity(current.speaker)
+        chain.append(entity.name if entity else (current.source.text if current.source else "?"))
+    return tuple(chain)
+
+
+def _content_actors(record: Record, attribution: Attribution, words: list[str]) -> frozenset[str]:
+    names = set()
+    for entity in record.entities:
+        if entity.kind not in ("person", "government", "country", "organization"):
+            continue
+        for mention in entity.mentions:
+            if any(c.start <= mention.start and mention.end <= c.end for c in attribution.content):
+                names.add(
+                    entity.country
+                    if entity.kind != "organization" and entity.country
+                    else entity.name
+                )
+                break
+    countries = demonym_countries()
+    names.update(countries[w] for w in words if w in countries)
+    return frozenset(names)
+
+
+def statement_features(record: Record, attribution: Attribution, index: int) -> StatementFeatures:
+    speaker = record.entity(attribution.speaker)
+    content = " ".join(span.text for span in attribution.content)
+    account = _account(record, attribution)
+    statement = Statement(
+        document=record.document.id,
+        attribution=attribution.id,
+        speaker=speaker.name
+        if speaker
+        else (attribution.source.text if attribution.source else None),
+        content=content,
+        account=account,
+    )
+    words = tokens(content)
+    cue_words = tokens(attribution.cue.span.text) if attribution.cue else []
+    negations = negation_count(words) + negation_count(cue_words)
+    if attribution.cue and attribution.cue.lemma.split()[0] in data.words("compare/denial_cues"):
+        negations += 1
+    side = speaker.country if speaker and speaker.country else None
+    if side is None and speaker is not None and speaker.kind == "country":
+        side = demonym_countries().get(speaker.name.lower())
+    addressee = record.entity(attribution.addressee)
+    return StatementFeatures(
+        statement=statement,
+        index=index,
+        side=side,
+        addressee=addressee.name if addressee else None,
+        words=tuple(words),
+        stems=content_words(words),
+        negations=negations,
+        stance=stance(words),
+        quantities=tuple(quantities(words)),
+        actors=_content_actors(record, attribution, words),
+        nested=attribution.via is not None,
+    )
