@@ -28,6 +28,10 @@ DB_HELP = (
     "SQLite file path. Default: $ONRECORD_DB, else onrecord.db."
 )
 QUERY_FORMATS = ("table", "json", "jsonl", "csv")
+SPEAKER_HELP = (
+    'Who said it: a name ("Vladimir Putin", "Putin"), an institution ("Kremlin", "White '
+    'House", "Beijing"), a group ("officials") or an actor id (as listed by `speakers`).'
+)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -305,7 +309,7 @@ def ingest_command(
 
 
 @click.command("statements")
-@click.option("--speaker", help='Who said it, e.g. "Vladimir Putin" (or "Putin").')
+@click.option("--speaker", help=SPEAKER_HELP)
 @click.option("--about", help="Words (or a quoted phrase) the statement contains.")
 @_date_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many statements.")
@@ -332,10 +336,11 @@ def statements_command(
 
 @click.command("search")
 @click.argument("query")
+@click.option("--speaker", help=SPEAKER_HELP)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many statements.")
 @_format_option
 @_db_option
-def search_command(query: str, limit: int | None, fmt: str, db: str) -> None:
+def search_command(query: str, speaker: str | None, limit: int | None, fmt: str, db: str) -> None:
     """Full-text search over what was said, best match first.
 
     All words must occur (stemmed); "double quotes" make a phrase.
@@ -343,20 +348,24 @@ def search_command(query: str, limit: int | None, fmt: str, db: str) -> None:
     from onrecord.store import queries
 
     with _open(db) as store, _query_errors():
-        result = queries.search(store, query, limit=limit)
+        result = queries.search(store, query, speaker=speaker, limit=limit)
     _emit(result, fmt, "statements")
 
 
 @click.command("speakers")
+@click.argument("names", nargs=-1)
 @click.option("--top", type=click.IntRange(min=0), default=20, show_default=True, help="0 for all.")
 @_format_option
 @_db_option
-def speakers_command(top: int, fmt: str, db: str) -> None:
-    """Who is quoted most, with direct / mixed / indirect counts."""
+def speakers_command(names: tuple[str, ...], top: int, fmt: str, db: str) -> None:
+    """Who is quoted most, with direct / mixed / indirect counts.
+
+    With NAMES (matched as `statements --speaker` matches), only the actors they stand for.
+    """
     from onrecord.store import queries
 
-    with _open(db) as store:
-        result = queries.speakers(store, top=top or None)
+    with _open(db) as store, _query_errors():
+        result = queries.speakers(store, top=top or None, names=names)
     _emit(result, fmt, "speakers")
 
 
@@ -368,7 +377,10 @@ def speakers_command(top: int, fmt: str, db: str) -> None:
 def timeline_command(
     actors: tuple[str, ...], since: str | None, until: str | None, fmt: str, db: str
 ) -> None:
-    """Events involving all the given actors, by date: timeline "Vladimir Putin" "Olaf Scholz"."""
+    """Events involving all the given actors, by date: timeline "Vladimir Putin" "Olaf Scholz".
+
+    Actors are matched as `statements --speaker` matches them: timeline Trump China.
+    """
     from onrecord.store import queries
 
     with _open(db) as store, _query_errors():

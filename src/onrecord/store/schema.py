@@ -42,7 +42,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -80,6 +80,11 @@ actors = Table(
     Column("key", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("kind", String(32), nullable=False),
+    # Generic groups and unnamed sources ("officials", "a source"), which are never pooled across
+    # documents: base_key is their canonical name without the scope, document_id the one
+    # document they belong to (NULL when keyed by an organisation instead). NULL for names.
+    Column("base_key", Text, index=True),
+    Column("document_id", Integer, ForeignKey("documents.id")),
 )
 
 actor_aliases = Table(
@@ -208,6 +213,25 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     # 1 -> 2: the story tables; documents stored before are placed by `onrecord stories --rebuild`.
     1: lambda conn: metadata.create_all(conn, tables=[stories, story_documents]),
 }
+
+
+def _v2_scoped_generic_actors(conn: Connection) -> None:
+    """Version 3: generic groups and unnamed sources stop being pooled across documents.
+
+    Adds ``actors.base_key`` and ``actors.document_id`` and splits every stored generic actor
+    into one actor per document (or per organisation), as new ingests link them.
+    """
+    conn.exec_driver_sql("ALTER TABLE actors ADD COLUMN base_key TEXT")
+    conn.exec_driver_sql(
+        "ALTER TABLE actors ADD COLUMN document_id INTEGER REFERENCES documents(id)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_actors_base_key ON actors (base_key)")
+    from onrecord.store.linking import split_generic_actors
+
+    split_generic_actors(conn)
+
+
+MIGRATIONS[2] = _v2_scoped_generic_actors
 
 
 def _create_extras(conn: Connection) -> None:
