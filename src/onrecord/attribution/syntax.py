@@ -45,11 +45,15 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     tok = verb
     while seen < 4:
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                    return tok.head
-                return child
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1 and all(c.i < tok.i for c in subjects):
+            # "Wikileaks editor-in-chief Kristinn Hrafnsson said", misparsed as two subjects:
+            # the one next to the verb is the head of the name, the others modify it.
+            subjects = subjects[-1:]
+        for child in subjects:
+            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return child
         if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
@@ -80,6 +84,11 @@ def source_phrase(tok: Token) -> tuple[int, int]:
     (PolNeAR's convention: "Douglas Holtz-Eakin, an economist who ..."), no edge punctuation."""
     start, end = tok.left_edge.i, tok.right_edge.i + 1
     doc = tok.doc
+    for sibling in reversed([c for c in tok.head.lefts if c.i < tok.i]):
+        # earlier subjects of the same verb run into this one: one misparsed phrase
+        if sibling.dep_ not in _SUBJECT_DEPS or sibling.right_edge.i + 1 != start:
+            break
+        start = sibling.left_edge.i
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
