@@ -72,11 +72,11 @@ def test_lexicon_names_and_values():
 
 
 def test_stage_vocabulary():
-    from onrecord.attribution import accounts, finder, syntax
+    from onrecord.attribution import accounts, finder, labels, syntax
     from onrecord.entities import index
     from onrecord.text import sections
 
-    assert "FILE PHOTO" in accounts._NOT_LABELS
+    assert "FILE PHOTO" in labels._NOT_LABELS
     assert "think" in accounts._ASIDE_LEMMAS
     assert "decline" in finder._MATRIX_VERBS
     assert "spokesperson" in syntax._ROLE_NOUNS

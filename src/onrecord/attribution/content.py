@@ -3,6 +3,8 @@ content closes inside it (docs/architecture.md, span rules)."""
 
 from __future__ import annotations
 
+import re
+
 from onrecord.text.quotes import Quotation
 
 _EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()")
@@ -82,3 +84,30 @@ QUOTE_CHARS = set("\"“”„‟«»‹›「」『』‘’‚'")
 
 def only_punct(s: str) -> bool:
     return all(not ch.isalnum() for ch in s)
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over the to up with".split()
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_title(text: str, quotation: Quotation) -> bool:
+    """ "The Return of the King": a film, book or song title in quote marks, not a quotation.
+
+    Every word capitalised but the small function words, no sentence punctuation inside, and
+    at least two capitalised words; a quotation ending in . ! ? is a sentence.
+    """
+    inner = text[quotation.inner_start : quotation.inner_end].strip()
+    if not inner or re.search(r"[.!?;:,]\s|[.!?]$", inner + " ") or "\n" in inner:
+        return False
+    words = _TITLE_WORD.findall(inner)
+    if len(words) < 2 or len(words) > 12:
+        return False
+    capitals = 0
+    for i, word in enumerate(words):
+        if word[0].isupper():
+            capitals += 1
+        elif i == 0 or word.lower() not in _TITLE_SMALL_WORDS:
+            return False
+    return capitals >= 2 and not inner.isupper()

@@ -47,6 +47,8 @@ class Candidate:
 
 
 _MATRIX_VERBS = data.words("lexicon/matrix_verbs")
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
+_PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
 
@@ -183,20 +185,26 @@ class AttributionFinder:
         clause = tok.head if tok.head.i != tok.i else None
         if clause is None:
             return None
+        while clause.pos_ in ("NOUN", "PROPN", "PRON") and clause.dep_ in _SUBJECT_LIKE:
+            clause = clause.head  # "The plant, according to X, dumped ...": hung on the subject
         sent = tok.sent
         own = {t.i for t in tok.subtree}
         ids = [t.i for t in clause.subtree if t.i not in own and sent.start <= t.i < sent.end]
         if not ids:
             return None
+        contents = []
         if tok.i < clause.i:
-            start, end = max(tok.right_edge.i + 1, min(ids)), max(ids) + 1
+            if min(ids) < tok.left_edge.i:
+                # "The factory, according to court papers, released ...": both sides of it
+                contents.append(self._content_chars(min(ids), tok.left_edge.i))
+            contents.append(self._content_chars(max(tok.right_edge.i + 1, min(ids)), max(ids) + 1))
         else:
-            start, end = min(ids), tok.i
-        content = self._content_chars(start, end)
-        if content is None:
+            contents.append(self._content_chars(min(ids), tok.i))
+        found = [c for c in contents if c is not None]
+        if not found:
             return None
         s, e = self._chars(tok.i, tok.i + 2)
-        return Candidate(s, e, "according to", [content], source_phrase(pobj), pobj, None, tok)
+        return Candidate(s, e, "according to", found, source_phrase(pobj), pobj, None, tok)
 
     def _verb(self, verb: Token, open_vocabulary: bool = False) -> Candidate | None:
         """A candidate for ``verb``: from the lexicon, or (open_vocabulary) from structure alone,
@@ -282,6 +290,16 @@ class AttributionFinder:
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
         subject = subject_of(verb)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and subject.head.lemma_.lower() not in _PASSIVE_SPEAKERS
+        ):
+            # "He is accused of ...": the passive subject is spoken about; the agent speaks
+            # ("was quoted as saying" keeps its subject: see the word list).
+            if addressee is None:
+                addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+            subject = self._agent(subject.head)
         source = source_phrase(subject) if subject is not None else None
         pronoun = relative_pronoun(verb)
         if pronoun is not None and subject is not None:
@@ -298,6 +316,13 @@ class AttributionFinder:
         cand.extra["rule"] = rule
         cand.extra["open"] = open_vocabulary
         return cand
+
+    def _agent(self, verb: Token) -> Token | None:
+        """The object of a passive verb's "by" phrase, if any."""
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        if agent is None:
+            return None
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The direct object and what follows it in the verb's own clause."""
