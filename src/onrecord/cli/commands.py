@@ -173,8 +173,7 @@ def eval_brat(
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
-        scores = {**result.to_dict(), "speaker_accuracy": result.speaker_accuracy.to_dict()}
-        click.echo(json.dumps(scores, indent=1, sort_keys=True))
+        click.echo(json.dumps(result.report(), indent=1, sort_keys=True))
     else:
         click.echo(format_table(result))
 

@@ -276,6 +276,10 @@ class EvalResult:
     def role(self, role: Role) -> RoleScores:
         return getattr(self, role)
 
+    def report(self) -> dict[str, Any]:
+        """What ``onrecord eval brat --json`` prints: the reference shape plus speaker accuracy."""
+        return {**self.to_dict(), "speaker_accuracy": self.speaker_accuracy.to_dict()}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "docs": self.docs,
