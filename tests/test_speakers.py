@@ -94,11 +94,11 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
     ),
     "poll share is not a speaker": (
         "In the new survey, 38 percent said they trusted the courts.",
-        "said", None, ["they trusted the courts"],
+        "said", "poll respondents", ["they trusted the courts"],
     ),
     "majority of voters is not a speaker": (
         "A majority of voters said the economy was their main worry.",
-        "said", None, ["the economy was their main worry"],
+        "said", "poll respondents", ["the economy was their main worry"],
     ),
     # -- headlines, section labels, titles -------------------------------------------------------
     "headline label of a person who speaks in the body": (

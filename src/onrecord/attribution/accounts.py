@@ -111,6 +111,9 @@ def build_attributions(
                 if cand.source_token is not None:
                     s_tok, e_tok = noun_phrase(cand.source_token)
                 speaker = resolver.resolve(s_tok, e_tok, context)
+                if speaker and phrase.root.lower_ in ("who", "which") and len(phrase) == 1:
+                    # "Flynn, who said ...": the relative pronoun is a mention of its antecedent
+                    index.add_mention(index.get(speaker), phrase.start, phrase.end)
         elif cand.cue_lemma == "":
             speaker = _context_speaker(context, cand.content[0][0])
             if speaker is not None:
@@ -152,6 +155,12 @@ def build_attributions(
             )
         )
     _link_carriers(attributions)
+    for a in attributions:
+        if a.speaker and a.source is not None and a.source.text.lower() in ("i", "we"):
+            # "I" inside a carried quotation is a mention of the carrier's speaker
+            span = doc.char_span(a.source.start, a.source.end)
+            if span is not None:
+                index.add_mention(index.get(a.speaker), span.start, span.end)
     return attributions
 
 

@@ -47,6 +47,7 @@ class Candidate:
 
 
 _MATRIX_VERBS = data.words("lexicon/matrix_verbs")
+_RAISING_VERBS = data.words("lexicon/raising_verbs")
 _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
 _PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
@@ -300,6 +301,8 @@ class AttributionFinder:
             if addressee is None:
                 addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
             subject = self._agent(subject.head)
+        if subject is not None and any(t.lemma_.lower() in _RAISING_VERBS for t in cue_words):
+            subject = None  # "the campaign appeared to acknowledge": the reporter's inference
         source = source_phrase(subject) if subject is not None else None
         pronoun = relative_pronoun(verb)
         if pronoun is not None and subject is not None:

@@ -54,8 +54,12 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
             return child
-        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
-            tok = tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a statement saying ...", "calls from X urging ..."
+        if (tok.dep_ in _INHERIT_DEPS or (tok.dep_ == "prep" and tok.pos_ == "ADP")) and (
+            tok.head.i != tok.i
+        ):
+            tok = tok.head  # "..., saying", "after saying" (pcomp of a preposition)
             seen += 1
             continue
         if tok.dep_ == "relcl":

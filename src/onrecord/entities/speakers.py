@@ -19,6 +19,7 @@ from onrecord.entities.descriptions import record_appositive_titles, role_holder
 from onrecord.entities.index import EntityIndex, phrase_head
 
 _POLL_SHARES = data.words("lexicon/poll_share_heads")
+_QUANTIFIERS = data.words("lexicon/quantifier_heads")
 
 
 @dataclass
@@ -57,7 +58,7 @@ class SpeakerResolver:
             if t.i in self.index.token_entity and t.i not in owners
         ]
         persons = [e for e in named if self.index.get(e).kind == "person"]
-        if not persons and head.pos_ == "NOUN":
+        if not persons and head.pos_ in ("NOUN", "NUM", "PRON"):
             appositive = self._appositive_person(head)
             if appositive:
                 return appositive
@@ -71,7 +72,8 @@ class SpeakerResolver:
         if persons:
             return persons[-1]
         if low in _POLL_SHARES or head.lemma_.lower() in _POLL_SHARES:
-            return None  # "44 percent said": respondents of a poll, not a speaker
+            # "44 percent said": respondents of a poll, not a person or group of the article
+            return self._mention(self.index.group("poll respondents", True), tokens)
         phrase = self.doc[tokens[0].i : tokens[-1].i + 1].text
         metonym = self.gaz.metonym(phrase) or self.gaz.metonym(head.text)
         if metonym:
@@ -112,6 +114,8 @@ class SpeakerResolver:
                 and self.index.get(entity_id).kind in ("organization", "government")
             ):
                 return entity_id
+        if low in _QUANTIFIERS:
+            return self._partitive(head, tokens, context)
         if head.pos_ in ("NOUN", "PROPN"):
             name = _describe(self.doc[tokens[0].i : tokens[-1].i + 1].text)
             plural = head.tag_ in ("NNS", "NNPS")
@@ -140,6 +144,17 @@ class SpeakerResolver:
                 return self._mention(entity, tokens)
         plural = head.tag_ in ("NNS", "NNPS")
         return self._mention(self.index.group(institutions.unnamed_label(head), plural), tokens)
+
+    def _partitive(self, head: Token, tokens: list[Token], context: SpeakerContext) -> str:
+        """ "many of his supporters" speak for "his supporters"; "some" alone is a group."""
+        for prep in head.rights:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "of" and pobj is not None and pobj.lower_ not in ("whom", "which"):
+                entity_id = self.resolve(pobj.left_edge.i, pobj.right_edge.i + 1, context)
+                if entity_id:
+                    return self._mention(self.index.get(entity_id), tokens)
+        name = _describe(self.doc[tokens[0].i : tokens[-1].i + 1].text)
+        return self._mention(self.index.group(name, True), tokens)
 
     def _appositive_person(self, head: Token) -> str | None:
         for child in head.rights:
@@ -210,8 +225,14 @@ class SpeakerResolver:
                 continue
             entity = self.index.get(entity_id)
             kind = entity.kind
-            ok = (wanted_person and kind == "person" and agrees(low, entity)) or (
-                wanted_it and kind in ("government", "organization")
+            ok = (
+                (wanted_person and kind == "person" and agrees(low, entity))
+                or (wanted_it and kind in ("government", "organization"))
+                or (
+                    not wanted_person
+                    and not wanted_it
+                    and kind in ("group", "government", "organization")
+                )
             )
             if ok and (best is None or i > best[0]):
                 best = (i, entity_id)
