@@ -62,4 +62,8 @@ def unnamed_label(head: Token) -> str:
     word = head.lemma_.lower()
     word = f"{word}s" if plural and not word.endswith("s") else word
     modifiers = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")]
-    return " ".join(["unnamed", *modifiers, word])  # "unnamed company spokesman"
+    words = ["unnamed", *modifiers, word]  # "unnamed company spokesman"
+    affiliated = affiliation(head)
+    if affiliated is not None and affiliated.i > head.i:  # "unnamed source in the government"
+        words += [affiliated.head.lower_, head.doc[affiliated.left_edge.i : affiliated.i + 1].text]
+    return " ".join(words)
