@@ -201,6 +201,23 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
         "A hospital spokesman said the patient was stable.",
         "said", "unnamed hospital spokesman", ["the patient was stable"],
     ),
+    "a statement saying: its issuer speaks": (
+        "The Security Council issued a statement calling the test a clear violation of its "
+        "resolutions.",
+        "calling", "Security Council", ["the test a clear violation of its resolutions"],
+    ),
+    "after saying inherits the subject": (
+        "The senator left the room after saying that the vote had been rigged.",
+        "saying", "senator", ["the vote had been rigged"],
+    ),
+    "many of a group speak for it": (
+        "Many of the protesters said they would return on Sunday.",
+        "said", "protesters", ["they would return on Sunday"],
+    ),
+    "an inference has no speaker": (
+        "The campaign seems to believe that the polls are wrong.",
+        "seems to believe", None, ["the polls are wrong"],
+    ),
     "Kremlin metonym still a government": (
         "The Kremlin said the meeting would take place in Minsk.",
         "said", "Russian government", ["the meeting would take place in Minsk"],

@@ -23,6 +23,7 @@ from onrecord.attribution.syntax import (
     noun_phrase,
     relative_pronoun,
     source_phrase,
+    source_phrase_before,
     subject_of,
     subtree_range,
 )
@@ -312,7 +313,10 @@ class AttributionFinder(AdjacentContent):
         last = max(t.i for t in cue_words)
         s, e = self._chars(first, last + 1)
         if subject is not None and source is not None and source[0] <= first < source[1]:
-            source = None
+            # "a statement calling ...": the source is the noun the participle modifies,
+            # cut before the cue; a source holding its own cue otherwise is none
+            cut = source[0] < first and subject.i < first == verb.i and verb.dep_ == "acl"
+            source = source_phrase_before(subject, first) if cut else None
         if subject is not None and subject.lower_ in ("that", "which", "what"):
             subject, source = None, None
         cand = Candidate(s, e, cue_lemma, contents, source, subject, addressee, verb)

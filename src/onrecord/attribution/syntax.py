@@ -44,7 +44,7 @@ def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited along participles and conjunctions."""
     seen = 0
     tok = verb
-    while seen < 4:
+    while seen < 6:
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
         if len(subjects) > 1 and all(c.i < tok.i for c in subjects):
             # "Wikileaks editor-in-chief Kristinn Hrafnsson said", misparsed as two subjects:
@@ -98,6 +98,15 @@ def source_phrase(tok: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def source_phrase_before(tok: Token, stop: int) -> tuple[int, int] | None:
+    """The source phrase of ``tok`` cut before token ``stop`` (and its punctuation)."""
+    start, end = tok.left_edge.i, stop
+    doc = tok.doc
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:

@@ -185,6 +185,12 @@ class SpeakerResolver:
             sub = self.resolve(tok.i, tok.i + 1, context)
             if sub:
                 return sub
+        if head.dep_ == "dobj":
+            # "the Council issued a statement saying ...": who issued it
+            issuer = next((c for c in head.head.lefts if c.dep_ == "nsubj"), None)
+            if issuer is not None and issuer.pos_ in ("PROPN", "NOUN"):
+                start = min(t.i for t in issuer.subtree)
+                return self.resolve(start, issuer.i + 1, context)
         return None
 
     def _office_holder(self, head: Token, country: str | None) -> str | None:
