@@ -294,6 +294,24 @@ def test_dateline_and_byline_are_sections():
     assert not speaker_names & {"Lisa Moreau", "French government", "AFP", "MARSEILLE"}
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("WASHINGTON (AP) — Lawmakers met.", "WASHINGTON (AP) — "),
+        ("DES MOINES, Iowa - Voters lined up.", "DES MOINES, Iowa - "),
+        ("WASHINGTON -- The vote failed.", "WASHINGTON -- "),
+        ("AFL-CIO to endorse the governor.", None),
+        ("COVID-19 cases rose again in May.", None),
+        ("The AP — and others — reported it.", None),
+    ],
+)
+def test_dateline_shapes(paragraph, dateline):
+    from onrecord.text.sections import dateline_at
+
+    end = dateline_at(paragraph, 0)
+    assert (paragraph[:end] if end is not None else None) == dateline
+
+
 def test_first_name_gender_table():
     from onrecord.entities.agreement import first_name_gender
 

@@ -41,7 +41,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2})?"
     r"(?:[ \t]*\([A-Z][\w .&/-]{0,30}\))?"
-    r"[ \t]*(?:[—–]|--?)[ \t]*(?=\S)"
+    r"(?:[ \t]*[—–]|[ \t]+--?[ \t])[ \t]*(?=\S)"  # a hyphen needs spaces: not "AFL-CIO"
 )
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}:\s")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]*\s*$")
