@@ -53,9 +53,8 @@ def main() -> None:
             times[name].append(run(getattr(args, name), args.texts, args.articles))
             print(f"{name}: {times[name][-1]:.2f} CPU s", flush=True)
     before, after = statistics.median(times["before"]), statistics.median(times["after"])
-    print(
-        f"median CPU s: before {before:.2f}, after {after:.2f}, cost {100 * (after / before - 1):+.1f}%"
-    )
+    cost = 100 * (after / before - 1)
+    print(f"median CPU s: before {before:.2f}, after {after:.2f}, cost {cost:+.1f}%")
 
 
 if __name__ == "__main__":
