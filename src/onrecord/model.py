@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = "onrecord/1"
 
-SectionKind = Literal["headline", "standfirst", "caption", "credit", "byline", "body"]
+SectionKind = Literal["headline", "standfirst", "caption", "credit", "byline", "dateline", "body"]
 EntityKind = Literal["person", "organization", "government", "country", "place", "group", "unknown"]
 AttributionKind = Literal["direct", "mixed", "indirect"]
 Granularity = Literal["day", "month", "year"]

@@ -262,7 +262,7 @@ def eval_brat(
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=1, sort_keys=True))
+        click.echo(json.dumps(result.report(), indent=1, sort_keys=True))
     else:
         click.echo(format_table(result))
 

@@ -104,7 +104,7 @@ from onrecord.model import Attribution, Document, Event
 
 __all__ = ["code_events"]
 
-_SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline"})
+_SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline", "dateline"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 
 
