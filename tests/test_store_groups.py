@@ -41,10 +41,10 @@ def test_officials_and_sources_of_unrelated_stories_stay_apart(tmp_path: Path) -
     run(db, "ingest", *(str(tmp_path / name) for name in ARTICLES))
     rows = json.loads(run(db, "speakers", "--format", "json"))
     assert sorted((r["speaker"], r["kind"], r["statements"], r["documents"]) for r in rows) == [
-        ("Officials", "group", 1, 1),
-        ("Officials", "group", 1, 1),
-        ("source", "unknown", 1, 1),
-        ("source", "unknown", 1, 1),
+        ("unnamed officials", "group", 1, 1),
+        ("unnamed officials", "group", 1, 1),
+        ("unnamed source", "unknown", 1, 1),
+        ("unnamed source", "unknown", 1, 1),
     ]
     assert len({r["id"] for r in rows}) == 4
     said = json.loads(run(db, "statements", "--speaker", "officials", "--format", "json"))

@@ -43,6 +43,7 @@ def record_from_dict(data: dict[str, Any]) -> Record:
             country=e.get("country"),
             sector=e.get("sector"),
             mentions=[Span.from_dict(m) for m in e.get("mentions", [])],
+            actor=e.get("actor"),
         )
         for e in data.get("entities", [])
     ]

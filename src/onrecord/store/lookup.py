@@ -243,9 +243,15 @@ def match_actors(conn: Connection, name: str) -> ActorMatch:
         ids, rule = [named[0]], "name"
     else:
         rule = "group"
-    base = canonical_key(_ARTICLE.sub("", typed), "group")
+    bare = _ARTICLE.sub("", typed)
+    base = canonical_key(bare, "group")
     if base:
-        grouped = conn.execute(select(a.c.id).where(a.c.base_key == base).order_by(a.c.id))
+        # Extraction labels sources it cannot name "unnamed officials", "unnamed source in the
+        # government": what a user types ("officials", "a source") finds those too.
+        bases = {base, canonical_key("unnamed " + bare, "group")}
+        grouped = conn.execute(
+            select(a.c.id).where(a.c.base_key.in_(sorted(bases))).order_by(a.c.id)
+        )
         ids.extend(row.id for row in grouped)
     if ids:
         return ActorMatch(name, tuple(dict.fromkeys(ids)), rule or "name")
