@@ -260,3 +260,129 @@ def test_story_errors_are_json(base: str, path: str, params: dict, status: int, 
     assert body["status"] == status
     if error is not None:
         assert body["error"] == error
+
+
+# The pages, in real headless Chromium -----------------------------------------------------------
+
+ROWS = """(table) => [...document.querySelectorAll(table + " tbody tr")].map(tr => ({
+  id: tr.id,
+  status: tr.querySelector(".status-word").textContent.trim(),
+  coloured: tr.classList.contains("status-" + tr.querySelector(".status-word").textContent.trim()),
+  kind: tr.querySelector(".conflict-kind")?.textContent.trim() ?? null,
+  explanation: tr.querySelector(".explanation")?.textContent.trim() ?? null,
+  cells: [...tr.querySelectorAll("td")].map(
+    td => [...td.querySelectorAll(".stmt .who a:first-child")].map(a => a.textContent.trim())),
+}))"""
+
+
+def _expected_rows(data: dict, items: str, key: str) -> list[dict]:
+    documents = [d["id"] for d in data["documents"]]
+    rows = []
+    for item in data["claims"] if items == "claims" else data["stories"][0]["events"]:
+        parts = item["statements"] if items == "claims" else item["reports"]
+        conflict = item["conflict"]
+        rows.append(
+            {
+                "id": item["id"],
+                "status": item["status"],
+                "coloured": True,
+                "kind": f"conflict: {conflict['kind']}" if conflict else None,
+                "explanation": conflict["explanation"] if conflict else None,
+                "cells": [[p[key] for p in parts if p["document"] == d] for d in documents],
+            }
+        )
+    return rows
+
+
+@pytest.mark.parametrize("story", ["s1", "s3"])
+def test_story_page_rows_are_the_api_claims(page, base: str, story: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    data = get(base, "/api/compare", story=story).json()
+    page.goto(base + f"/stories/{story}")
+    headers = page.locator("table.claims thead th a").all_inner_texts()
+    assert headers == [d["id"] for d in data["documents"]]
+    assert page.evaluate(ROWS, "table.claims") == _expected_rows(data, "claims", "attribution")
+    assert page.evaluate(ROWS, "table.events-table") == _expected_rows(data, "events", "event")
+    first = data["claims"][0]["statements"][0]
+    stored = data["documents"].index(
+        next(d for d in data["documents"] if d["id"] == first["document"])
+    )
+    link = page.locator(f"#c1 td:nth-of-type({stored + 1}) .stmt .who a").first
+    story_row = get(base, f"/api/stories/{story}").json()
+    assert link.get_attribute("href") == (
+        f"/documents/{story_row['document_ids'][stored]}#{first['attribution']}"
+    )
+    assert errors == []
+
+
+def test_keyboard_focus_reaches_every_claim(page, base: str) -> None:
+    data = get(base, "/api/compare", story="s3").json()
+    page.goto(base + "/stories/s3")
+    reached = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const el = document.activeElement;"
+            " return el && el.classList.contains('claim-id') ? el.closest('tr').id : el.tagName }"
+        )
+        if focused == "BODY":
+            break
+        reached.append(focused)
+    claim_ids = [c["id"] for c in data["claims"]]
+    assert [r for r in reached if r in claim_ids] == claim_ids
+
+
+def test_links_between_articles_and_stories(browser, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base + "/documents/7")
+        assert page.locator("a.story-link").get_attribute("href") == "/stories/s3"
+        page.locator("a.story-link").click()
+        assert page.locator("h1").inner_text() == "Story s3"
+        assert page.locator("table.claims tbody tr").count() == len(
+            get(base, "/api/compare", story="s3").json()["claims"]
+        )
+        page.goto(base + "/stories")
+        assert page.locator(".story-name").all_inner_texts() == [
+            "Story s1", "Story s2", "Story s3", "Story s4"]  # fmt: skip
+        hrefs = page.locator(".story-docs a").evaluate_all(
+            "(els) => els.map(a => a.getAttribute('href'))"
+        )
+        assert hrefs == [f"/documents/{n}" for n in range(1, 9)]
+        page.goto(base + "/stories?actor=Macron")
+        assert page.locator(".story-name").all_inner_texts() == ["Story s3"]
+    finally:
+        context.close()
+
+
+def test_a_hostile_story_runs_nothing(page, base: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("/stories/s4", "/stories"):
+        page.goto(base + path)
+        for cell in page.locator("main table td, main .story-row").all()[:20]:
+            cell.hover()
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => window.__pwned") is None, path
+        assert page.locator("main script, main img, main b, main i, main textarea").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+        shown = page.locator("main").inner_text()
+        assert "<b onmouseover=window.__pwned=9>Evil Wire</b>" in shown
+    page.goto(base + "/stories/s4")
+    shown = page.locator("main").inner_text()
+    assert '<img src=x onerror="window.__pwned = 2; alert(2)"> perfectly safe' in shown
+    assert "<script>window.__pwned = 7</script>Hostile <i>title</i>" in shown  # its column
+    assert dialogs == []
+
+
+def test_story_pages_work_at_360_pixels(browser, base: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        page = context.new_page()
+        for path in ("/stories", "/stories/s1", "/stories/s3", "/stories/s4"):
+            page.goto(base + path)
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, path
+    finally:
+        context.close()
