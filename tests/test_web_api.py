@@ -227,7 +227,18 @@ def test_errors_are_json(server: str, path: str, params: dict, status: int, erro
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/documents/1", "/api/documents", "/static/onrecord.css", "/docs", "/nowhere"]
+    "path",
+    [
+        "/",
+        "/documents/1",
+        "/api/documents",
+        "/static/onrecord.css",
+        "/docs",
+        "/nowhere",
+        "/stories",
+        "/stories/s1",
+        "/api/compare?story=s1",
+    ],
 )
 def test_security_headers(server: str, path: str) -> None:
     headers = get(server, path).headers
@@ -245,12 +256,15 @@ def test_docs_and_openapi_are_served_locally(server: str) -> None:
     paths = get(server, "/openapi.json").json()["paths"]
     assert sorted(paths) == [
         "/api/analyze",
+        "/api/compare",
         "/api/documents",
         "/api/documents/{document_id}",
         "/api/search",
         "/api/speakers",
         "/api/speakers/{name}",
         "/api/statements",
+        "/api/stories",
+        "/api/stories/{story_id}",
         "/api/timeline",
     ]
 
