@@ -100,7 +100,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert "empty.txt: empty file" in result.stderr
     assert "binary.txt: binary file (contains NUL bytes), not text" in result.stderr
     assert "latin1.txt: not valid UTF-8 (byte 0xe9 at offset 3)" in result.stderr
-    assert "3 of 4 file(s) could not be read" in result.stderr
+    assert "3 of 4 document(s) could not be read" in result.stderr
 
 
 def test_bad_published_date_is_a_usage_error():

@@ -26,6 +26,7 @@ def test_cli_reference_covers_every_command():
         "## `onrecord eval`",
         "## `onrecord eval brat`",
         "## `onrecord eval compare`",
+        "## `onrecord eval events`",
         "## `onrecord eval plover`",
         "## `onrecord export`",
         "## `onrecord failures`",

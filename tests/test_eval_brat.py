@@ -616,8 +616,8 @@ def test_cli_scores_a_prediction_file_whole_and_speech_only(
         ["eval", "brat", str(gold_dir), "--pred", str(pred_file), "--json", "--speech-only"],
     )
     assert whole.exit_code == 0 and speech.exit_code == 0, whole.output + speech.output
-    assert json.loads(whole.stdout) == score_files(gold_dir, pred_file).to_dict()
-    assert json.loads(speech.stdout) == score_files(gold_dir, pred_file, speech=True).to_dict()
+    assert json.loads(whole.stdout) == score_files(gold_dir, pred_file).report()
+    assert json.loads(speech.stdout) == score_files(gold_dir, pred_file, speech=True).report()
     refused = runner.invoke(
         main, ["eval", "brat", str(gold_dir), "--speech-only", "--limit", "1", "--no-progress"]
     )

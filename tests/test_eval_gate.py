@@ -22,9 +22,11 @@ BASELINE = ROOT / "evaluation" / "polnear-dev-baseline.json"
 VIEWS = ("speech", "all", "speech-only")
 
 
-def figures(scores: dict) -> dict[str, float]:
+def figures(result) -> dict[str, float]:
+    scores = result.to_dict()
     by_type = scores["relation_recall_by_gold_type"]
     return {
+        "speaker.accuracy": result.speaker_accuracy.accuracy,
         "relation.f1": scores["relation"]["f1"],
         "relation.p": scores["relation"]["p"],
         "relation.r": scores["relation"]["r"],
@@ -46,9 +48,9 @@ def measure(tmp: Path) -> dict[str, dict[str, float]]:
     for scope in ("speech", "all"):
         pred = tmp / f"{scope}.jsonl"
         result = evaluate_brat(DEV, pred_out=pred, scope=scope)
-        out[scope] = figures(result.to_dict())
+        out[scope] = figures(result)
         if scope == "speech":
-            out["speech-only"] = figures(score_files(DEV, pred, speech=True).to_dict())
+            out["speech-only"] = figures(score_files(DEV, pred, speech=True))
     return out
 
 
@@ -102,7 +104,9 @@ def test_cli_scores_equal_the_reference_scorer(tmp_path):
         [sys.executable, str(scorer), "--gold-dir", str(small), "--pred", str(pred), "--json"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert json.loads(ref.stdout) == json.loads(ours.stdout)
+    ours_scores = json.loads(ours.stdout)
+    assert 0 <= ours_scores.pop("speaker_accuracy")["accuracy"] <= 1  # onrecord's own figure
+    assert json.loads(ref.stdout) == ours_scores
 
 
 if __name__ == "__main__" and "--write" in sys.argv:
@@ -123,3 +127,21 @@ if __name__ == "__main__" and "--write" in sys.argv:
     }
     BASELINE.write_text(json.dumps(baseline, indent=2) + "\n")
     print(json.dumps(baseline["floors"], indent=2))
+
+
+EVENTS = SHARED / "data" / "events" / "cameo_conflibert"
+EVENTS_BASELINE = ROOT / "evaluation" / "events-dev-baseline.json"
+
+
+@pytest.mark.skipif(not EVENTS.is_dir(), reason="CAMEO_ConfliBERT not present at ../shared")
+def test_event_dev_does_not_regress():
+    """The event coder on the CAMEO_ConfliBERT dev rounds (8 and 10): about 20 s."""
+    from onrecord.evaluation.event_run import evaluate_events
+
+    baseline = json.loads(EVENTS_BASELINE.read_text())
+    got = evaluate_events(EVENTS, rounds={8, 10}).ours.to_dict()
+    assert got["sentences"] == 100 and got["with_event"] == 34
+    tolerance = baseline["tolerance"]
+    drops = {k: got[k] for k, floor in baseline["floors"].items() if got[k] < floor - tolerance}
+    rises = {k: got[k] for k, cap in baseline["ceilings"].items() if got[k] > cap + tolerance}
+    assert not drops and not rises, f"events dev regressed: {drops} {rises}"

@@ -119,7 +119,7 @@ def test_truncated_warc_keeps_what_came_before(tmp_path: Path, name: str) -> Non
 def test_not_a_warc(tmp_path: Path) -> None:
     fake = tmp_path / "fake.warc"
     fake.write_text("this is not a web archive at all\n" * 5)
-    assert errors(fake) == [("fake.warc", "not a WARC file")]
+    assert errors(fake) == [("fake.warc", "not a WARC or ARC file")]
 
 
 def test_warc_without_html_is_ignored(tmp_path: Path) -> None:
@@ -201,7 +201,11 @@ def test_folders_are_walked_sorted_skipping_hidden_and_unsupported(tmp_path: Pat
 def test_explicit_unsupported_or_missing_paths_fail(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x")
     assert errors(tmp_path / "notes.md", tmp_path / "missing.txt", tmp_path / "gone.md") == [
-        ("notes.md", "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .warc.gz)"),
+        (
+            "notes.md",
+            "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .warc.gz, .arc, "
+            ".arc.gz)",
+        ),
         ("missing.txt", "No such file or directory"),
         ("gone.md", "no such file or directory"),
     ]

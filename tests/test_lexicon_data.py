@@ -72,14 +72,14 @@ def test_lexicon_names_and_values():
 
 
 def test_stage_vocabulary():
-    from onrecord.attribution import accounts, finder
+    from onrecord.attribution import accounts, finder, labels, syntax
     from onrecord.entities import index
     from onrecord.text import sections
 
-    assert "FILE PHOTO" in accounts._NOT_LABELS
+    assert "FILE PHOTO" in labels._NOT_LABELS
     assert "think" in accounts._ASIDE_LEMMAS
     assert "decline" in finder._MATRIX_VERBS
-    assert "spokesperson" in finder._ROLE_NOUNS
+    assert "spokesperson" in syntax._ROLE_NOUNS
     assert index._ORG_IGO["u.n."] == "UNO"
     assert sections._CAPTION_START.match("FILE  PHOTO: Leaders meet")
     assert not sections._CAPTION_START.match("Photographers gathered: outside")

@@ -46,7 +46,7 @@ CASES = {
     ),
     "anonymous source with an addressee": (
         "A source in the government told Reuters that the deal was close.",
-        [("source in the government", "told", "indirect", ["the deal was close"], "Reuters",
+        [("unnamed source in the government", "told", "indirect", ["the deal was close"], "Reuters",
           None, "A source in the government")],
     ),
     "wrote on X": (
@@ -89,7 +89,7 @@ CASES = {
     ),
     "belief without quote marks": (
         "Officials believe the attack was planned for months.",
-        [("Officials", "believe", "indirect", ["the attack was planned for months"], None,
+        [("unnamed officials", "believe", "indirect", ["the attack was planned for months"], None,
           None, "Officials")],
     ),
     "accuse X of": (
@@ -115,8 +115,8 @@ CASES = {
         "The company insisted it had done nothing wrong, a spokeswoman said.",
         [("company", "insisted", "indirect", ["it had done nothing wrong"], None, 2,
           "The company"),
-         ("spokeswoman", "said", "indirect", ["The company insisted it had done nothing wrong"],
-          None, None, "a spokeswoman")],
+         ("unnamed spokeswoman", "said", "indirect",
+          ["The company insisted it had done nothing wrong"], None, None, "a spokeswoman")],
     ),
     "a pronoun resolved to the previous speaker": (
         "Prime Minister Rishi Sunak warned that the country faced hard choices. He added that "
@@ -151,7 +151,7 @@ CASES = {
     ),
     "negated cue keeps its negation in the cue": (
         "The spokesman did not confirm that the meeting had taken place.",
-        [("spokesman", "did not confirm", "indirect", ["the meeting had taken place"], None,
+        [("unnamed spokesman", "did not confirm", "indirect", ["the meeting had taken place"], None,
           None, "The spokesman")],
     ),
     "expectation with an infinitive clause": (

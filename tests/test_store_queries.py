@@ -133,14 +133,14 @@ def test_search_stems_phrases_and_no_match(db: str) -> None:
 
 def test_speakers_table_and_jsonl(db: str) -> None:
     assert run(db, "speakers", "--top", "20") == (
-        "speaker             kind    statements  direct  mixed  indirect  documents\n"
-        "------------------  ------  ----------  ------  -----  --------  ---------\n"
-        "Vladimir Putin      person           3       1      1         1          2\n"
-        "Olaf Scholz         person           1       1      0         0          1\n"
-        "Steffen Hebestreit  person           1       0      0         1          1\n"
+        "id  speaker             kind    statements  direct  mixed  indirect  documents\n"
+        "--  ------------------  ------  ----------  ------  -----  --------  ---------\n"
+        " 1  Vladimir Putin      person           3       1      1         1          2\n"
+        " 2  Olaf Scholz         person           1       1      0         0          1\n"
+        " 4  Steffen Hebestreit  person           1       0      0         1          1\n"
     )
     assert run(db, "speakers", "--top", "1", "--format", "jsonl") == (
-        '{"speaker": "Vladimir Putin", "kind": "person", "statements": 3, "direct": 1, '
+        '{"id": 1, "speaker": "Vladimir Putin", "kind": "person", "statements": 3, "direct": 1, '
         '"mixed": 1, "indirect": 1, "documents": 2}\n'
     )
 
@@ -215,11 +215,11 @@ def test_export_records_round_trip(db: str) -> None:
 
 def test_export_actors_csv(db: str) -> None:
     assert run(db, "export", "--what", "actors", "--format", "csv") == (
-        "id,name,kind,key,aliases,entities\n"
-        "3,NATO,organization,nato,nato,1\n"
-        "2,Olaf Scholz,person,olaf scholz,olaf scholz; scholz,2\n"
-        "4,Steffen Hebestreit,person,steffen hebestreit,steffen hebestreit,1\n"
-        "1,Vladimir Putin,person,vladimir putin,putin; vladimir putin,2\n"
+        "id,name,kind,key,aliases,entities,document\n"
+        "3,NATO,organization,nato,nato,1,\n"
+        "2,Olaf Scholz,person,olaf scholz,olaf scholz; scholz,2,\n"
+        "4,Steffen Hebestreit,person,steffen hebestreit,steffen hebestreit,1,\n"
+        "1,Vladimir Putin,person,vladimir putin,putin; vladimir putin,2,\n"
     )
 
 

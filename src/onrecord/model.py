@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = "onrecord/1"
 
-SectionKind = Literal["headline", "standfirst", "caption", "credit", "byline", "body"]
+SectionKind = Literal["headline", "standfirst", "caption", "credit", "byline", "dateline", "body"]
 EntityKind = Literal["person", "organization", "government", "country", "place", "group", "unknown"]
 AttributionKind = Literal["direct", "mixed", "indirect"]
 Granularity = Literal["day", "month", "year"]
@@ -89,6 +89,8 @@ class Entity:
     country: str | None = None
     sector: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    actor: str | None = None  # the Phoenix actor dictionary key ("VLADIMIR_PUTIN"): one actor
+    # across articles (onrecord.entities.actor_dictionary)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +100,7 @@ class Entity:
             "title": self.title,
             "country": self.country,
             "sector": self.sector,
+            "actor": self.actor,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 

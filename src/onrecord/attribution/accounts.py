@@ -14,7 +14,8 @@ import re
 from spacy.tokens import Doc
 
 from onrecord import data
-from onrecord.attribution import cue_model
+from onrecord.attribution import cue_model, labels
+from onrecord.attribution.content import is_title
 from onrecord.attribution.finder import AttributionFinder, Candidate, noun_phrase
 from onrecord.entities.index import EntityIndex
 from onrecord.entities.speakers import SpeakerContext, SpeakerResolver
@@ -22,13 +23,7 @@ from onrecord.model import Attribution, Cue, Document, Span
 from onrecord.text.quotes import Quotation
 
 _WORD = re.compile(r"\w")
-_LABEL = re.compile(
-    r"^[\"“]?(?P<label>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}[.']?)(?:\s+(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,}))"
-    r"{0,3}):\s+(?=\S)",
-    re.M,
-)
 _ORPHAN_MIN_WORDS = 4
-_NOT_LABELS = data.words("lexicon/not_speaker_labels")
 
 
 def _words(text: str) -> int:
@@ -47,66 +42,15 @@ def _inside(mask: bytearray, start: int, end: int, text: str) -> tuple[int, int]
 
 def _quote_mask(text: str, quotations: list[Quotation]) -> bytearray:
     mask = bytearray(len(text))
-    doubles = [q for q in quotations if q.level == 0]
+    in_double = bytearray(len(text))  # strictly inside a double quotation (linear, not pairs)
+    for d in quotations:
+        if d.level == 0:
+            in_double[d.open + 1 : d.close] = b"\x01" * max(0, d.close - d.open - 1)
     for q in quotations:
-        if q.level == 1 and any(d.open < q.open < d.close for d in doubles):
+        if q.level == 1 and in_double[q.open]:
             continue  # a quote inside a quote is still the outer speaker's words
         mask[q.inner_start : q.inner_end] = b"\x01" * (q.inner_end - q.inner_start)
     return mask
-
-
-def _transcript_labels(
-    doc: Doc, text: str, document: Document, known_people: set[str]
-) -> list[Candidate]:
-    """Press-briefing transcripts: a paragraph opening with `NAME:` is NAME's words."""
-    found = []
-    for match in _LABEL.finditer(text):
-        label = match.group("label")
-        section = document.section_at(match.start())
-        if label.upper() in _NOT_LABELS or len(label) < 2 or section in ("caption", "credit"):
-            continue
-        if section == "headline" and label not in known_people:
-            continue
-        if not (label.isupper() or label in known_people):
-            continue  # "Poll: Wealthy Voters ..." is a headline device, not a speaker label
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        if _words(text[match.end() : line_end]) < 3:
-            continue
-        start, end = match.start("label"), match.end("label")
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        cand = Candidate(end, end + 1, ":", [(match.end(), line_end)], (span.start, span.end))
-        cand.extra["label"] = True
-        found.append(cand)
-    return found
-
-
-_SIGNATURE = re.compile(
-    r"^(?P<quote>[\"“«].*[\"”»])\s*(?P<dash>[―—–]|--)\s*"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?:,[^\n]*)?[ \t]*$",
-    re.M,
-)
-
-
-def _signed_quotes(doc: Doc, text: str) -> list[Candidate]:
-    """A quotation signed with a dash: `“…” ― Esther Tapia` (vox pops, epigraphs)."""
-    found = []
-    for match in _SIGNATURE.finditer(text):
-        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
-        if span is None:
-            continue
-        cand = Candidate(
-            match.start("dash"),
-            match.end("dash"),
-            match.group("dash"),
-            [(match.start("quote"), match.end("quote"))],
-            (span.start, span.end),
-        )
-        cand.extra["label"] = True
-        found.append(cand)
-    return found
 
 
 def build_attributions(
@@ -118,7 +62,10 @@ def build_attributions(
 ) -> list[Attribution]:
     text = document.text
     finder = AttributionFinder(doc, quotations, text)
-    mask = _quote_mask(text, quotations)
+    # Titles in quote marks ("The Return of the King") shape spans like quotations but are
+    # nobody's words: not orphan statements, not quoted parts.
+    spoken = [q for q in quotations if not is_title(text, q)]
+    mask = _quote_mask(text, spoken)
     model = cue_model.load()
     candidates = finder.find(open_vocabulary=model is not None)
     if model is not None:
@@ -126,7 +73,16 @@ def build_attributions(
             c for c in candidates if model.keep(c, cue_model.features(c, text, mask), scope)
         ]
     people = {m.text for e in index.entities if e.kind == "person" for m in e.mentions}
-    labelled = _transcript_labels(doc, text, document, people) + _signed_quotes(doc, text)
+    speaking = {
+        doc[c.source[1] - 1].lower_
+        for c in candidates
+        if c.source is not None and document.section_at(c.cue_start) == "body"
+    }
+    labelled = [
+        *labels.transcript_labels(doc, text, document, people, speaking),
+        *labels.signed_quotes(doc, text),
+        *labels.embedded_posts(doc, text),
+    ]
     # A speaker label governs its whole line; cues inside the line become accounts it carries.
     for cand in labelled:
         shaped = finder.shaper.shape(*cand.content[0])
@@ -134,7 +90,7 @@ def build_attributions(
             cand.content = [shaped]
             candidates.append(cand)
     candidates = [c for c in _dedupe(candidates) if not _quoted_aside(c, mask)]
-    for orphan in _orphans(text, quotations, candidates):
+    for orphan in _orphans(text, spoken, candidates):
         carrier = _split_quote_carrier(text, mask, candidates, orphan.content[0][0])
         if carrier is not None:
             carrier.content.append(orphan.content[0])
@@ -158,6 +114,9 @@ def build_attributions(
                 if cand.source_token is not None:
                     s_tok, e_tok = noun_phrase(cand.source_token)
                 speaker = resolver.resolve(s_tok, e_tok, context)
+                if speaker and phrase.root.lower_ in ("who", "which") and len(phrase) == 1:
+                    # "Flynn, who said ...": the relative pronoun is a mention of its antecedent
+                    index.add_mention(index.get(speaker), phrase.start, phrase.end)
         elif cand.cue_lemma == "":
             speaker = _context_speaker(context, cand.content[0][0])
             if speaker is not None:
@@ -171,7 +130,7 @@ def build_attributions(
         if speaker:
             context.remember(cand.cue_start, speaker)
         content = [Span.of(text, s, e) for s, e in cand.content]
-        quoted = _quoted_parts(text, quotations, cand.content)
+        quoted = _quoted_parts(text, spoken, cand.content)
         inside = total = 0
         for s, e in cand.content:
             a, b = _inside(mask, s, e, text)
@@ -199,6 +158,12 @@ def build_attributions(
             )
         )
     _link_carriers(attributions)
+    for a in attributions:
+        if a.speaker and a.source is not None and a.source.text.lower() in ("i", "we"):
+            # "I" inside a carried quotation is a mention of the carrier's speaker
+            span = doc.char_span(a.source.start, a.source.end)
+            if span is not None:
+                index.add_mention(index.get(a.speaker), span.start, span.end)
     return attributions
 
 

@@ -15,11 +15,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord import data, lexicon
+from onrecord.attribution.clauses import AdjacentContent
+from onrecord.attribution.content import ContentShaper
+from onrecord.attribution.syntax import (
+    cue_left,
+    cue_tokens,
+    noun_phrase,
+    relative_pronoun,
+    source_phrase,
+    source_phrase_before,
+    subject_of,
+    subtree_range,
+)
 from onrecord.text.quotes import Quotation
 
-_EDGE_TRIM = set(" \t\r\n\u00a0,;:.-–—()")
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+__all__ = ["AttributionFinder", "Candidate", "ContentShaper", "noun_phrase", "source_phrase"]
 
 
 @dataclass
@@ -37,194 +47,15 @@ class Candidate:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-class ContentShaper:
-    """Applies the content-span rule against the document's quotations."""
-
-    def __init__(self, text: str, quotations: list[Quotation]) -> None:
-        self.text = text
-        self.by_open = {q.open: q for q in quotations}
-        self.by_close = {q.close: q for q in quotations}
-        self.quotations = quotations
-
-    def shape(self, start: int, end: int) -> tuple[int, int] | None:
-        text = self.text
-        for _ in range(4):
-            while start < end and (text[start] in _EDGE_TRIM):
-                start += 1
-            while end > start and (text[end - 1] in _EDGE_TRIM):
-                end -= 1
-            if start >= end:
-                return None
-            changed = False
-            q = self.by_open.get(start)
-            if q is None and text[start] in _QUOTE_CHARS:
-                start += 1
-                changed = True
-            elif q is not None and q.close >= end:
-                start += 1  # the quotation this mark opens does not close inside the content
-                changed = True
-            last = end - 1
-            q = self.by_close.get(last)
-            if (q is None and text[last] in _QUOTE_CHARS) or (q is not None and q.open < start):
-                end -= 1
-                changed = True
-            if not changed:
-                break
-        # A quotation opened inside the content closes inside it; one closed inside it that
-        # opened just before it is taken in whole.
-        for q in self.quotations:
-            if start <= q.open < end <= q.close and _only_punct(text[end : q.close]):
-                end = q.close + 1
-            if q.open < start <= q.close < end and _only_punct(text[q.open + 1 : start]):
-                start = q.open
-        if start >= end:
-            return None
-        # Content that is one whole quotation is given without its marks.
-        q = self.by_open.get(start)
-        if q is not None and q.close == end - 1:
-            return self.shape(q.inner_start, q.inner_end)
-        return start, end
-
-    def group_segments(self, start: int, end: int) -> list[tuple[int, int]] | None:
-        """All pieces of the quotation holding [start, end), if the content is inside one."""
-        holder = self.enclosing(start, end)
-        if holder is None:
-            return None
-        pieces = []
-        for q in self.quotations:
-            if q.group == holder.group and q.level == holder.level:
-                shaped = self.shape(q.inner_start, q.inner_end)
-                if shaped:
-                    pieces.append(shaped)
-        return pieces or None
-
-    def enclosing(self, start: int, end: int) -> Quotation | None:
-        """The quotation whose marks enclose [start, end), if any."""
-        for q in self.quotations:
-            if q.open < start and end <= q.close + 1:
-                return q
-        return None
-
-
-_QUOTE_CHARS = set("\"“”„‟«»‹›「」『』‘’‚'")
-
-
-def _only_punct(s: str) -> bool:
-    return all(not ch.isalnum() for ch in s)
-
-
-def _subtree_range(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _cue_tokens(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, negation and adverbs right before it ("has also said")
-    and its particle ("pointed out")."""
-    tokens = [verb]
-    for child in verb.lefts:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
-            tokens.append(child)
-    i = verb.i - 1
-    while (
-        i >= 0
-        and verb.doc[i].dep_ == "advmod"
-        and verb.doc[i].head.i == verb.i
-        and (verb.doc[i].pos_ == "ADV" and verb.doc[i].lower_ not in _NOT_CUE_ADVERBS)
-    ):
-        tokens.append(verb.doc[i])
-        i -= 1
-    for child in verb.rights:
-        if child.dep_ == "prt":
-            tokens.append(child)
-    return sorted(set(tokens), key=lambda t: t.i)
-
-
 _MATRIX_VERBS = data.words("lexicon/matrix_verbs")
-_NOT_CUE_ADVERBS = data.words("lexicon/not_cue_adverbs")
-
-
-def _subject(verb: Token) -> Token | None:
-    """The grammatical subject, inherited along participles and conjunctions."""
-    seen = 0
-    tok = verb
-    while seen < 4:
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                    return tok.head
-                return child
-        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
-            tok = tok.head
-            seen += 1
-            continue
-        if tok.dep_ == "relcl":
-            return None
-        break
-    return None
-
-
-def _relative_pronoun(verb: Token) -> Token | None:
-    tok = verb
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                    return child
-                return None
-        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        break
-    return None
-
-
-def source_phrase(tok: Token) -> tuple[int, int]:
-    """The whole source phrase: the subject with its appositions and relative clauses
-    (PolNeAR's convention: "Douglas Holtz-Eakin, an economist who ..."), no edge punctuation."""
-    start, end = tok.left_edge.i, tok.right_edge.i + 1
-    doc = tok.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
-
-
-def noun_phrase(tok: Token) -> tuple[int, int]:
-    """The core noun phrase headed by ``tok``, cut before commas and clauses: what names the
-    speaker, and so what speaker resolution reads."""
-    # Left part: the left subtree back to the nearest punctuation that is not part of a name.
-    left = tok.left_edge.i
-    for i in range(tok.i - 1, left - 1, -1):
-        t = tok.doc[i]
-        if t.is_punct and t.text not in ("-", "'", "’", ".", "&"):
-            left = i + 1
-            break
-    start = left
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "nummod", "case") or (
-            child.dep_ == "prep"
-            and child.lower_ in ("of", "in", "at", "for", "with", "from")
-            and tok.lower_ in _ROLE_NOUNS
-        ):
-            end = max(end, child.right_edge.i + 1)
-        else:
-            break
-    return start, end
-
-
+_RAISING_VERBS = data.words("lexicon/raising_verbs")
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
+_PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
 
-_ROLE_NOUNS = data.words("lexicon/role_nouns")
 
-
-def _has_content_dep(verb: Token) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-
-
-class AttributionFinder:
+class AttributionFinder(AdjacentContent):
     """Finds attribution candidates in a parsed document."""
 
     def __init__(self, doc: Doc, quotations: list[Quotation], text: str | None = None) -> None:
@@ -239,13 +70,13 @@ class AttributionFinder:
 
     def _content_after(self, head: Token, verb: Token, skip_mark: bool = True) -> tuple[int, int]:
         """Content governed by ``verb`` through ``head``, on the side of ``head``."""
-        start, end = _subtree_range(head)
+        start, end = subtree_range(head)
         if head.i > verb.i:
             start = max(start, verb.i + 1)
             # Coordinated clauses the parser hung on the cue belong to the content too.
             end = max(end, self._verb_right_edge(verb, head))
         else:
-            end = min(end, _cue_left(verb))
+            end = min(end, cue_left(verb))
         while (
             skip_mark
             and start < end
@@ -314,7 +145,7 @@ class AttributionFinder:
             return None
         owner = next((c for c in noun.lefts if c.dep_ in ("poss", "compound")), None)
         if owner is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            owner = _subject(noun.head)  # "Trump repeated his claim that …"
+            owner = subject_of(noun.head)  # "Trump repeated his claim that …"
         if owner is None:
             return None  # a claim nobody is named as making is not an account
         s, e = self._chars(noun.i, noun.i + 1)
@@ -336,10 +167,10 @@ class AttributionFinder:
         content = self._content_chars(subject.left_edge.i, subject.right_edge.i + 1)
         if content is None:
             return None
-        cue_tokens = _cue_tokens(verb)
+        cue_words = cue_tokens(verb)
         # "was first reported by": the agent's preposition belongs to the cue when adjacent.
         last = agent.i if agent is not None and agent.i == verb.i + 1 else verb.i
-        s, e = self._chars(min(t.i for t in cue_tokens), last + 1)
+        s, e = self._chars(min(t.i for t in cue_words), last + 1)
         cand = Candidate(
             s, e, verb.lemma_.lower(), [content], source_phrase(pobj), pobj, None, verb
         )
@@ -356,20 +187,26 @@ class AttributionFinder:
         clause = tok.head if tok.head.i != tok.i else None
         if clause is None:
             return None
+        while clause.pos_ in ("NOUN", "PROPN", "PRON") and clause.dep_ in _SUBJECT_LIKE:
+            clause = clause.head  # "The plant, according to X, dumped ...": hung on the subject
         sent = tok.sent
         own = {t.i for t in tok.subtree}
         ids = [t.i for t in clause.subtree if t.i not in own and sent.start <= t.i < sent.end]
         if not ids:
             return None
+        contents = []
         if tok.i < clause.i:
-            start, end = max(tok.right_edge.i + 1, min(ids)), max(ids) + 1
+            if min(ids) < tok.left_edge.i:
+                # "The factory, according to court papers, released ...": both sides of it
+                contents.append(self._content_chars(min(ids), tok.left_edge.i))
+            contents.append(self._content_chars(max(tok.right_edge.i + 1, min(ids)), max(ids) + 1))
         else:
-            start, end = min(ids), tok.i
-        content = self._content_chars(start, end)
-        if content is None:
+            contents.append(self._content_chars(min(ids), tok.i))
+        found = [c for c in contents if c is not None]
+        if not found:
             return None
         s, e = self._chars(tok.i, tok.i + 2)
-        return Candidate(s, e, "according to", [content], source_phrase(pobj), pobj, None, tok)
+        return Candidate(s, e, "according to", found, source_phrase(pobj), pobj, None, tok)
 
     def _verb(self, verb: Token, open_vocabulary: bool = False) -> Candidate | None:
         """A candidate for ``verb``: from the lexicon, or (open_vocabulary) from structure alone,
@@ -429,16 +266,16 @@ class AttributionFinder:
             rule = "parenthetical" if content else rule
         if content is None:
             return None
-        cue_tokens = _cue_tokens(verb)
+        cue_words = cue_tokens(verb)
         if with_preposition is not None:
-            cue_tokens.append(with_preposition)
+            cue_words.append(with_preposition)
         if (
             verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in _MATRIX_VERBS
             and 0 < verb.i - verb.head.i <= 3
         ):
             # "appeared to suggest", "avoids condemning": the matrix verb is part of the cue.
-            cue_tokens = [*_cue_tokens(verb.head), *cue_tokens]
+            cue_words = [*cue_tokens(verb.head), *cue_words]
         contents = [content]
         if content[1] <= verb.idx and rule in ("ccomp", "parenthetical"):
             right = self._right_of_parenthetical(verb)
@@ -454,23 +291,45 @@ class AttributionFinder:
             ) or self._to_object(verb)
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
-        subject = _subject(verb)
+        subject = subject_of(verb)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and subject.head.lemma_.lower() not in _PASSIVE_SPEAKERS
+        ):
+            # "He is accused of ...": the passive subject is spoken about; the agent speaks
+            # ("was quoted as saying" keeps its subject: see the word list).
+            if addressee is None:
+                addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+            subject = self._agent(subject.head)
+        if subject is not None and any(t.lemma_.lower() in _RAISING_VERBS for t in cue_words):
+            subject = None  # "the campaign appeared to acknowledge": the reporter's inference
         source = source_phrase(subject) if subject is not None else None
-        pronoun = _relative_pronoun(verb)
+        pronoun = relative_pronoun(verb)
         if pronoun is not None and subject is not None:
             # "Flynn, who said ...": the source words are "who", the speaker its antecedent.
             source = (pronoun.i, pronoun.i + 1)
-        first = min(t.i for t in cue_tokens)
-        last = max(t.i for t in cue_tokens)
+        first = min(t.i for t in cue_words)
+        last = max(t.i for t in cue_words)
         s, e = self._chars(first, last + 1)
         if subject is not None and source is not None and source[0] <= first < source[1]:
-            source = None
+            # "a statement calling ...": the source is the noun the participle modifies,
+            # cut before the cue; a source holding its own cue otherwise is none
+            cut = source[0] < first and subject.i < first == verb.i and verb.dep_ == "acl"
+            source = source_phrase_before(subject, first) if cut else None
         if subject is not None and subject.lower_ in ("that", "which", "what"):
             subject, source = None, None
         cand = Candidate(s, e, cue_lemma, contents, source, subject, addressee, verb)
         cand.extra["rule"] = rule
         cand.extra["open"] = open_vocabulary
         return cand
+
+    def _agent(self, verb: Token) -> Token | None:
+        """The object of a passive verb's "by" phrase, if any."""
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        if agent is None:
+            return None
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The direct object and what follows it in the verb's own clause."""
@@ -481,122 +340,3 @@ class AttributionFinder:
         # "rejected the argument in a ruling": the verb's other modifiers do not.
         end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
         return self._content_chars(obj.left_edge.i, end)
-
-    def _quote_after(self, verb: Token) -> Quotation | None:
-        """A quotation that opens right after the cue (`said: “...”`, `said «...»`)."""
-        end = verb.idx + len(verb.text)
-        doc = self.doc
-        if verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ in ("dobj", "dative"):
-            obj = doc[verb.i + 1]
-            end = obj.idx + len(obj.text)
-        for q in self.quotations:
-            if q.level == 0 and end <= q.open <= end + 3 and _only_punct(self.text[end : q.open]):
-                return q
-        return None
-
-    def _own_right_edge(self, verb: Token, deps: frozenset[str] | None = None) -> int:
-        """End of the verb's own clause: stops at a comma (", citing her work ...") and at
-        coordinated verbs; ``deps`` limits which complements count."""
-        end = verb.i + 1
-        for child in verb.rights:
-            if child.dep_ in ("conj", "cc"):
-                break
-            if child.dep_ == "punct":
-                if child.text in (",", ";", "—", "–", "-", "("):
-                    break
-                continue
-            if deps is not None and child.dep_ not in deps:
-                continue
-            end = max(end, child.right_edge.i + 1)
-        return end
-
-    def _to_object(self, verb: Token) -> Token | None:
-        for prep in verb.rights:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
-                return next((c for c in prep.children if c.dep_ == "pobj"), None)
-        return None
-
-    def _colon_or_adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
-        """`X said: ...`, `X said, "..."` and `"...," X said` without a parsed complement."""
-        doc = self.doc
-        nxt = verb.i + 1
-        while nxt < len(doc) and (
-            doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
-            or doc[nxt].lower_ in ("reporters", "journalists")
-        ):
-            nxt += 1
-        if nxt < len(doc) and doc[nxt].text in (":", ","):
-            after = doc[nxt].idx + 1
-            # a quotation starting right after the colon / comma
-            for q in self.quotations:
-                if after <= q.open <= after + 2 and q.level == 0:
-                    return self.shaper.shape(q.inner_start, q.inner_end)
-            if doc[nxt].text == ":":
-                sent_end = doc[nxt].sent.end_char
-                return self.shaper.shape(after, sent_end)
-        # a quotation closing right before the cue's clause: `"...," he said.`
-        subject = _subject(verb)
-        left = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
-        left_char = doc[left].idx
-        for q in self.quotations:
-            if q.level == 0 and 0 <= left_char - q.close <= 3:
-                return self.shaper.shape(q.inner_start, q.inner_end)
-        return None
-
-    def _right_of_parenthetical(self, verb: Token) -> tuple[int, int] | None:
-        """`Though X, he said, Y.`: the reported words continue after the cue clause."""
-        doc = self.doc
-        end = verb.i
-        for child in verb.rights:
-            if child.dep_ in ("punct", "ccomp", "conj", "cc", "advcl", "xcomp"):
-                break
-            end = max(end, child.right_edge.i)
-        comma = end + 1
-        sent_end = verb.sent.end
-        if comma >= sent_end or doc[comma].text != ",":
-            return None
-        start = comma + 1
-        stop = sent_end
-        while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
-            stop -= 1
-        if stop - start < 3:
-            return None
-        first = doc[start]
-        if first.tag_ in ("VBG", "VBN") or first.lower_ in ("according", "who", "which"):
-            return None  # `…, he said, adding that …` is a cue of its own
-        if any(
-            t.lemma_.lower() in lexicon.CLAUSAL_CUES and t.pos_ == "VERB"
-            for t in doc[start:stop]
-            if t.dep_ in ("ROOT", "parataxis", "conj")
-        ):
-            return None
-        return self._content_chars(start, stop)
-
-    def _parenthetical(self, verb: Token) -> tuple[int, int] | None:
-        """`..., the Kremlin said.` parsed with the cue under the content's verb."""
-        head = verb.head
-        if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
-            return None
-        if head.i > verb.i or _has_content_dep(verb):
-            return None
-        subject = _subject(verb)
-        left = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
-        prev = self.doc[left - 1] if left > 0 else None
-        if prev is None or prev.text not in (",", "”", '"', "»"):
-            return None
-        own = {t.i for t in verb.subtree}
-        ids = [t.i for t in head.subtree if t.i not in own and t.i < left]
-        if not ids:
-            return None
-        return self._content_chars(min(ids), max(ids) + 1)
-
-
-def _cue_left(verb: Token) -> int:
-    """First token of the cue clause (subject included) for content left of the cue."""
-    subject = _subject(verb)
-    left = verb.i
-    for t in _cue_tokens(verb):
-        left = min(left, t.i)
-    if subject is not None and subject.i < verb.i:
-        left = min(left, subject.left_edge.i)
-    return left

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from onrecord.cli.options import scope_option
+from onrecord.cli.options import dask_option, scope_option, time_limit_option
 
 if TYPE_CHECKING:
     from onrecord.store import Store
@@ -28,6 +28,10 @@ DB_HELP = (
     "SQLite file path. Default: $ONRECORD_DB, else onrecord.db."
 )
 QUERY_FORMATS = ("table", "json", "jsonl", "csv")
+SPEAKER_HELP = (
+    'Who said it: a name ("Vladimir Putin", "Putin"), an institution ("Kremlin", "White '
+    'House", "Beijing"), a group ("officials") or an actor id (as listed by `speakers`).'
+)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -49,9 +53,29 @@ def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param=param)
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        year, month, day = ([*value.split("-"), "01", "01"])[:3]
+        date(int(year), int(month), int(day))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param=param
+        ) from None
     return value
+
+
+def _check_published(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from onrecord.text.input import InputError, check_published
+
+    try:
+        return check_published(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
 
 
 def _date_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -161,7 +185,7 @@ def _summary_line(summary: Any) -> str:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @_db_option
 @click.option(
     "--workers",
@@ -171,7 +195,11 @@ def _summary_line(summary: Any) -> str:
     show_default=True,
     help="Analysis processes (reading and writing stay in this process).",
 )
-@click.option("--published", help="Publication date for documents that carry none (ISO 8601).")
+@click.option(
+    "--published",
+    callback=_check_published,
+    help="Publication date for documents that carry none (ISO 8601).",
+)
 @click.option("--source", help="Source (outlet) for documents that name none.")
 @click.option(
     "--progress/--no-progress",
@@ -179,31 +207,57 @@ def _summary_line(summary: Any) -> str:
     help="Show a progress bar. Default: only when stderr is a terminal.",
 )
 @scope_option
+@time_limit_option
+@dask_option
+@click.option(
+    "--dask-writes",
+    type=click.Choice(["client", "workers"]),
+    default="client",
+    show_default=True,
+    help="With --dask and PostgreSQL: who writes the records (see docs/store.md).",
+)
 def ingest_command(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: str,
     workers: int,
     published: str | None,
     source: str | None,
     progress: bool | None,
     scope: str,
+    time_limit: float,
+    dask: str | None,
+    dask_writes: str,
 ) -> None:
-    """Analyse articles and store them: .txt, .html/.htm, .jsonl, .warc/.warc.gz, folders.
+    """Analyse articles and store them: .txt, .html/.htm, .jsonl, WARC/ARC (.warc, .arc,
+    gzipped or not), folders, - for standard input, http(s):// URLs, .txt files of URLs.
 
     A document already stored (same text) is skipped, so re-running an interrupted ingest
-    continues where it stopped. Each failure is reported and kept in the store (see
-    `onrecord failures`); the exit status is 1 when any input failed.
+    continues where it stopped. Quoted glob patterns ("feeds/*.jsonl") are expanded here.
+    --dask runs the analysis on a Dask cluster instead of --workers. Each failure is reported
+    and kept in the store (see `onrecord failures`); the exit status is 1 when any input
+    failed.
     """
     from functools import partial
 
     from sqlalchemy.exc import SQLAlchemyError
 
     from onrecord.pipeline.records import analyze
+    from onrecord.scale.inputs import expand_globs
     from onrecord.store import IngestInterrupted, ingest
     from onrecord.store.readers import total_bytes
+    from onrecord.store.web import is_url
+    from onrecord.text.input import printable
 
+    paths = tuple(str(path) for path in expand_globs(paths))
+    if not any(path == "-" or is_url(path) or Path(path).exists() for path in paths):
+        missing = ", ".join(printable(path) for path in paths)
+        raise click.ClickException(f"no such file or directory: {missing} (nothing ingested)")
     show = sys.stderr.isatty() if progress is None else progress
+    if dask_writes == "workers" and dask is None:
+        raise click.UsageError("--dask-writes workers needs --dask")
     with _open(db, create=True) as store:
+        if dask_writes == "workers" and store.backend != "postgresql":
+            raise click.UsageError("--dask-writes workers needs a PostgreSQL store")
         bar = _Progress(total_bytes(paths)) if show else None
 
         def log(message: str) -> None:
@@ -214,7 +268,7 @@ def ingest_command(
 
         def on_outcome(outcome: Any) -> None:
             if outcome.status == "failed":
-                log(f"failed: {outcome.origin}: {outcome.reason}")
+                log(f"failed: {printable(outcome.origin)}: {printable(outcome.reason, 500)}")
             if bar is not None:
                 bar.update(outcome.nbytes, outcome.status != "ignored")
 
@@ -228,10 +282,19 @@ def ingest_command(
                     source=source,
                     analyzer=None if scope == "speech" else partial(analyze, scope=scope),
                     on_outcome=on_outcome,
+                    time_limit=time_limit or None,
+                    dask=dask,
+                    write_on_workers=dask_writes == "workers",
                 )
         except IngestInterrupted as exc:
-            click.echo("interrupted: " + _summary_line(exc.summary), err=True)
+            click.echo(
+                "interrupted: " + _summary_line(exc.summary) + "; what was stored is kept, run "
+                "the same ingest again to continue",
+                err=True,
+            )
             sys.exit(130)
+        except OSError as exc:
+            raise click.ClickException(f"Dask cluster: {exc}") from exc
         except SQLAlchemyError as exc:
             raise click.ClickException(
                 f"store error, ingest stopped: {exc.args[0] if exc.args else exc}; "
@@ -246,7 +309,7 @@ def ingest_command(
 
 
 @click.command("statements")
-@click.option("--speaker", help='Who said it, e.g. "Vladimir Putin" (or "Putin").')
+@click.option("--speaker", help=SPEAKER_HELP)
 @click.option("--about", help="Words (or a quoted phrase) the statement contains.")
 @_date_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many statements.")
@@ -273,10 +336,11 @@ def statements_command(
 
 @click.command("search")
 @click.argument("query")
+@click.option("--speaker", help=SPEAKER_HELP)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many statements.")
 @_format_option
 @_db_option
-def search_command(query: str, limit: int | None, fmt: str, db: str) -> None:
+def search_command(query: str, speaker: str | None, limit: int | None, fmt: str, db: str) -> None:
     """Full-text search over what was said, best match first.
 
     All words must occur (stemmed); "double quotes" make a phrase.
@@ -284,20 +348,24 @@ def search_command(query: str, limit: int | None, fmt: str, db: str) -> None:
     from onrecord.store import queries
 
     with _open(db) as store, _query_errors():
-        result = queries.search(store, query, limit=limit)
+        result = queries.search(store, query, speaker=speaker, limit=limit)
     _emit(result, fmt, "statements")
 
 
 @click.command("speakers")
+@click.argument("names", nargs=-1)
 @click.option("--top", type=click.IntRange(min=0), default=20, show_default=True, help="0 for all.")
 @_format_option
 @_db_option
-def speakers_command(top: int, fmt: str, db: str) -> None:
-    """Who is quoted most, with direct / mixed / indirect counts."""
+def speakers_command(names: tuple[str, ...], top: int, fmt: str, db: str) -> None:
+    """Who is quoted most, with direct / mixed / indirect counts.
+
+    With NAMES (matched as `statements --speaker` matches), only the actors they stand for.
+    """
     from onrecord.store import queries
 
-    with _open(db) as store:
-        result = queries.speakers(store, top=top or None)
+    with _open(db) as store, _query_errors():
+        result = queries.speakers(store, top=top or None, names=names)
     _emit(result, fmt, "speakers")
 
 
@@ -309,7 +377,10 @@ def speakers_command(top: int, fmt: str, db: str) -> None:
 def timeline_command(
     actors: tuple[str, ...], since: str | None, until: str | None, fmt: str, db: str
 ) -> None:
-    """Events involving all the given actors, by date: timeline "Vladimir Putin" "Olaf Scholz"."""
+    """Events involving all the given actors, by date: timeline "Vladimir Putin" "Olaf Scholz".
+
+    Actors are matched as `statements --speaker` matches them: timeline Trump China.
+    """
     from onrecord.store import queries
 
     with _open(db) as store, _query_errors():

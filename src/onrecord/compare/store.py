@@ -124,7 +124,7 @@ def list_stories(
     """Stories with their documents (``documents``: ids as analysed; ``document_ids``: the
     store's ids, /documents/ID on `onrecord serve`), sources, date span and main actors, in
     story id order (newest last)."""
-    from onrecord.store.queries import resolve_actor
+    from onrecord.store.queries import resolve_actors
 
     d, sd, a, ac = s.documents, s.story_documents, s.attributions, s.actors
     with store.connect() as conn:
@@ -151,13 +151,13 @@ def list_stories(
             speakers.setdefault(story_id, Counter())[name] += 1
         wanted_actor = None
         if actor is not None:
-            actor_id = resolve_actor(conn, actor)
+            actor_ids = resolve_actors(conn, actor)  # "Kremlin": the Russian government
             wanted_actor = {
                 r.story_id
                 for r in conn.execute(
                     select(sd.c.story_id)
                     .join(s.entities, s.entities.c.document_id == sd.c.document_id)
-                    .where(s.entities.c.actor_id == actor_id)
+                    .where(s.entities.c.actor_id.in_(actor_ids))
                 )
             }
         wanted_text = None

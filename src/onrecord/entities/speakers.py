@@ -12,9 +12,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from onrecord import lexicon
-from onrecord.entities import gazetteer
+from onrecord import data, lexicon
+from onrecord.entities import gazetteer, institutions
+from onrecord.entities.agreement import agrees
+from onrecord.entities.descriptions import record_appositive_titles, role_holder
 from onrecord.entities.index import EntityIndex, phrase_head
+
+_POLL_SHARES = data.words("lexicon/poll_share_heads")
+_QUANTIFIERS = data.words("lexicon/quantifier_heads")
 
 
 @dataclass
@@ -32,6 +37,7 @@ class SpeakerResolver:
         self.index = index
         self.doc = index.doc
         self.gaz = gazetteer.load()
+        record_appositive_titles(index)
 
     def resolve(self, start: int, end: int, context: SpeakerContext) -> str | None:
         """Entity id for the source phrase doc[start:end]."""
@@ -40,9 +46,22 @@ class SpeakerResolver:
             return None
         head = phrase_head(tokens)
         low = head.lower_
-        # Names: the last person mentioned in the phrase (spokesman Steffen Hebestreit).
-        named = [self.index.token_entity[t.i] for t in tokens if t.i in self.index.token_entity]
+        # Names: the last person mentioned in the phrase (spokesman Steffen Hebestreit), not
+        # one who owns the head ("Ms Ortiz's lawyer" is not Ortiz); an apposition naming a
+        # person names the speaker ("Ms Ortiz's lawyer, Daniel Reyes").
+        owners = {
+            t.i for c in head.lefts if c.dep_ == "poss" and head.pos_ == "NOUN" for t in c.subtree
+        }
+        named = [
+            self.index.token_entity[t.i]
+            for t in tokens
+            if t.i in self.index.token_entity and t.i not in owners
+        ]
         persons = [e for e in named if self.index.get(e).kind == "person"]
+        if not persons and head.pos_ in ("NOUN", "NUM", "PRON"):
+            appositive = self._appositive_person(head)
+            if appositive:
+                return appositive
         if head.pos_ == "PRON" or low in (
             lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | lexicon.NONPERSON_PRONOUNS
         ):
@@ -52,6 +71,9 @@ class SpeakerResolver:
             return resolved
         if persons:
             return persons[-1]
+        if low in _POLL_SHARES or head.lemma_.lower() in _POLL_SHARES:
+            # "44 percent said": respondents of a poll, not a person or group of the article
+            return self._mention(self.index.group("poll respondents", True), tokens)
         phrase = self.doc[tokens[0].i : tokens[-1].i + 1].text
         metonym = self.gaz.metonym(phrase) or self.gaz.metonym(head.text)
         if metonym:
@@ -70,8 +92,18 @@ class SpeakerResolver:
             holder = self._office_holder(head, country)
             if holder:
                 return self._mention(self.index.get(holder), tokens)
+        if head.pos_ == "NOUN" and not owners:
+            # "the Wikileaks founder": the person the article gave that role.
+            holder = role_holder(self.index, head, country)
+            if holder:
+                return self._mention(self.index.get(holder), tokens)
         if head.i in self.index.token_entity:
             return self.index.token_entity[head.i]
+        organization = institutions.organization_named_by(self.index, head)
+        if organization:  # "the ministry" after "the Ministry of Health"
+            return self._mention(self.index.get(organization), tokens)
+        if institutions.is_unnamed_source(head):
+            return self._unnamed_source(head, tokens, context)
         for tok in tokens:
             # "Taliban fighters", "Hamas officials": members stand for their organization.
             entity_id = self.index.token_entity.get(tok.i)
@@ -82,18 +114,56 @@ class SpeakerResolver:
                 and self.index.get(entity_id).kind in ("organization", "government")
             ):
                 return entity_id
+        if low in _QUANTIFIERS:
+            return self._partitive(head, tokens, context)
         if head.pos_ in ("NOUN", "PROPN"):
             name = _describe(self.doc[tokens[0].i : tokens[-1].i + 1].text)
             plural = head.tag_ in ("NNS", "NNPS")
             entity = self.index.group(name, plural)
             if head.pos_ == "PROPN" and entity.kind == "unknown":
-                entity.kind = "organization" if head.ent_type_ == "ORG" else "person"
+                institution = head.ent_type_ in ("ORG", "GPE", "FAC", "NORP") or any(
+                    t.pos_ == "ADP" for t in tokens
+                )  # "City of Halifax"
+                entity.kind = "organization" if institution else "person"
             return self._mention(entity, tokens)
         return None
 
     def _mention(self, entity, tokens: list[Token]) -> str:  # type: ignore[no-untyped-def]
         self.index.add_mention(entity, tokens[0].i, tokens[-1].i + 1)
         return entity.id
+
+    def _unnamed_source(self, head: Token, tokens: list[Token], context: SpeakerContext) -> str:
+        """ "a source in the government" speaks for it; "officials" alone stay unnamed."""
+        affiliated = institutions.affiliation(head)
+        if affiliated is not None:
+            entity_id = self.resolve(affiliated.i, affiliated.i + 1, context)
+            entity = self.index.get(entity_id) if entity_id else None
+            if entity is not None and entity.kind == "country" and entity.country:
+                entity = self.index.government(entity.country)  # "officials in Canada"
+            if entity is not None and entity.kind in ("organization", "government"):
+                return self._mention(entity, tokens)
+        plural = head.tag_ in ("NNS", "NNPS")
+        return self._mention(self.index.group(institutions.unnamed_label(head), plural), tokens)
+
+    def _partitive(self, head: Token, tokens: list[Token], context: SpeakerContext) -> str:
+        """ "many of his supporters" speak for "his supporters"; "some" alone is a group."""
+        for prep in head.rights:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "of" and pobj is not None and pobj.lower_ not in ("whom", "which"):
+                entity_id = self.resolve(pobj.left_edge.i, pobj.right_edge.i + 1, context)
+                if entity_id:
+                    return self._mention(self.index.get(entity_id), tokens)
+        name = _describe(self.doc[tokens[0].i : tokens[-1].i + 1].text)
+        return self._mention(self.index.group(name, True), tokens)
+
+    def _appositive_person(self, head: Token) -> str | None:
+        for child in head.rights:
+            if child.dep_ != "appos":
+                continue
+            entity_id = self.index.token_entity.get(child.i)
+            if entity_id and self.index.get(entity_id).kind == "person":
+                return entity_id
+        return None
 
     def _country_modifier(self, tokens: list[Token], head: Token) -> str | None:
         for tok in tokens:
@@ -115,6 +185,12 @@ class SpeakerResolver:
             sub = self.resolve(tok.i, tok.i + 1, context)
             if sub:
                 return sub
+        if head.dep_ == "dobj":
+            # "the Council issued a statement saying ...": who issued it
+            issuer = next((c for c in head.head.lefts if c.dep_ == "nsubj"), None)
+            if issuer is not None and issuer.pos_ in ("PROPN", "NOUN"):
+                start = min(t.i for t in issuer.subtree)
+                return self.resolve(start, issuer.i + 1, context)
         return None
 
     def _office_holder(self, head: Token, country: str | None) -> str | None:
@@ -140,8 +216,9 @@ class SpeakerResolver:
         wanted_person = low in lexicon.PERSON_PRONOUNS
         wanted_it = low in lexicon.NONPERSON_PRONOUNS
         for _, entity_id in reversed([h for h in context.history if h[0] < before]):
-            kind = self.index.get(entity_id).kind
-            if wanted_person and kind == "person":
+            entity = self.index.get(entity_id)
+            kind = entity.kind
+            if wanted_person and kind == "person" and agrees(low, entity):
                 return entity_id
             if wanted_it and kind in ("government", "organization", "country"):
                 return entity_id
@@ -152,9 +229,16 @@ class SpeakerResolver:
         for i, entity_id in self.index.token_entity.items():
             if i >= tok.i:
                 continue
-            kind = self.index.get(entity_id).kind
-            ok = (wanted_person and kind == "person") or (
-                wanted_it and kind in ("government", "organization")
+            entity = self.index.get(entity_id)
+            kind = entity.kind
+            ok = (
+                (wanted_person and kind == "person" and agrees(low, entity))
+                or (wanted_it and kind in ("government", "organization"))
+                or (
+                    not wanted_person
+                    and not wanted_it
+                    and kind in ("group", "government", "organization")
+                )
             )
             if ok and (best is None or i > best[0]):
                 best = (i, entity_id)

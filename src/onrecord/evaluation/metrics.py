@@ -23,6 +23,13 @@ R = matched / gold. ``relation_content`` ignores the source. Recall of the relat
 also broken down by the gold content's quote type (direct / mixed / indirect, judged from
 double quotation marks in or just around the content).
 
+Speaker accuracy (onrecord's own figure; the reference scorer has no speakers): over the
+matched relations whose gold attribution has a source, the share where the predicted speaker
+entity has a mention overlapping the gold source span. Sources resolved through coreference
+count when the resolver added the pronoun ("he") to the entity's mentions. It tells a right
+source phrase with a wrong person ("Wikileaks" for its editor) from a right one only as far
+as the entity's mentions do; it is kept out of ``to_dict()`` so that stays the reference shape.
+
 Gold attributions whose content is empty after trimming are dropped (and counted).
 """
 
@@ -235,6 +242,18 @@ class TypeRecall:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerAccuracy:
+    """Matched relations with a gold source whose predicted speaker has a mention in it."""
+
+    accuracy: float
+    correct: int
+    scored: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"accuracy": self.accuracy, "correct": self.correct, "scored": self.scored}
+
+
+@dataclass(frozen=True, slots=True)
 class EvalResult:
     """Scores of one prediction set against one gold set.
 
@@ -251,10 +270,15 @@ class EvalResult:
     relation: PRF
     relation_content: PRF
     relation_recall_by_gold_type: dict[str, TypeRecall]
+    speaker_accuracy: SpeakerAccuracy = SpeakerAccuracy(0.0, 0, 0)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def role(self, role: Role) -> RoleScores:
         return getattr(self, role)
+
+    def report(self) -> dict[str, Any]:
+        """What ``onrecord eval brat --json`` prints: the reference shape plus speaker accuracy."""
+        return {**self.to_dict(), "speaker_accuracy": self.speaker_accuracy.to_dict()}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -296,6 +320,7 @@ class _RelationView:
     tokens: set[int]
     chars: set[int]
     source: Mention
+    speaker: Mention
 
 
 def _relation_view(text: str, words: WordTokens, attribution: SpanAttribution) -> _RelationView:
@@ -306,6 +331,7 @@ def _relation_view(text: str, words: WordTokens, attribution: SpanAttribution) -
         tokens=words.touched_by(content),
         chars=chars,
         source=normalize_mention(text, attribution.source),
+        speaker=normalize_mention(text, attribution.speaker),
     )
 
 
@@ -344,6 +370,7 @@ def score(
     span_counts = {(role, m): _Counts() for role in ROLES for m in SPAN_METRICS}
     relation, relation_content = _Counts(), _Counts()
     by_type = {t: [0, 0] for t in QUOTE_TYPES}  # found, gold
+    speakers = [0, 0]  # correct, scored
     dropped = 0
     missing = 0
     for doc_id in sorted(gold):
@@ -385,6 +412,10 @@ def score(
         matched = max_bipartite_matching(len(pred_views), edges)
         matched_content = max_bipartite_matching(len(pred_views), content_edges)
         relation.add(len(matched), len(preds), len(matched), len(golds))
+        for j, i in matched.items():
+            if gold_views[j].source:
+                speakers[1] += 1
+                speakers[0] += mentions_overlap(pred_views[i].speaker, gold_views[j].source)
         relation_content.add(len(matched_content), len(preds), len(matched_content), len(golds))
         for j, a in enumerate(golds):
             counts = by_type[quote_type(text, a.content)]
@@ -405,6 +436,9 @@ def score(
         relation_recall_by_gold_type={
             t: TypeRecall(found / n if n else 0.0, found, n) for t, (found, n) in by_type.items()
         },
+        speaker_accuracy=SpeakerAccuracy(
+            speakers[0] / speakers[1] if speakers[1] else 0.0, speakers[0], speakers[1]
+        ),
         warnings=tuple(warnings),
     )
 
@@ -445,5 +479,10 @@ def format_table(result: EvalResult) -> str:
             f"{t} {v.r:.3f} ({v.found}/{v.gold})"
             for t, v in ((t, result.relation_recall_by_gold_type[t]) for t in QUOTE_TYPES)
         )
+    )
+    speaker = result.speaker_accuracy
+    lines.append(
+        f"speaker accuracy: {speaker.accuracy:.3f} ({speaker.correct}/{speaker.scored} matched "
+        "relations with a gold source)"
     )
     return "\n".join(lines)

@@ -33,17 +33,21 @@ def record_to_prediction(record: Record) -> dict[str, Any]:
     """One prediction-file line (as a dict) for an onrecord record.
 
     Source and cue are one span each when present; every content span of the attribution
-    becomes one content fragment. ``quoted`` spans are not scored separately.
+    becomes one content fragment. ``quoted`` spans are not scored separately. ``speaker``
+    (ignored by the reference scorer) lists the mentions of the speaker entity, for the
+    speaker-accuracy figure.
     """
     attributions = []
     for a in record.attributions:
-        attributions.append(
-            {
-                "source": [[a.source.start, a.source.end]] if a.source else [],
-                "cue": [[a.cue.span.start, a.cue.span.end]] if a.cue else [],
-                "content": [[s.start, s.end] for s in a.content],
-            }
-        )
+        item: dict[str, Any] = {
+            "source": [[a.source.start, a.source.end]] if a.source else [],
+            "cue": [[a.cue.span.start, a.cue.span.end]] if a.cue else [],
+            "content": [[s.start, s.end] for s in a.content],
+        }
+        speaker = record.entity(a.speaker) if a.speaker else None
+        if speaker is not None and speaker.mentions:
+            item["speaker"] = [[m.start, m.end] for m in speaker.mentions]
+        attributions.append(item)
     return {"doc": record.document.id, "attributions": attributions}
 
 
@@ -116,7 +120,8 @@ def parse_prediction_line(
         if not isinstance(item, dict):
             raise PredictionFormatError(f"{where}: attribution {n} is not an object")
         frags = {
-            role: _fragments(item.get(role), f"{where}: attribution {n}", role) for role in ROLES
+            role: _fragments(item.get(role), f"{where}: attribution {n}", role)
+            for role in (*ROLES, "speaker")
         }
         attributions.append(SpanAttribution(**frags))
     return doc_id, attributions

@@ -42,7 +42,7 @@ def _record_attributions(record: Record, doc: GoldDocument) -> list[SpanAttribut
         )
     attributions = []
     for n, item in enumerate(record_to_prediction(record)["attributions"]):
-        frags = {role: tuple((s, e) for s, e in item[role]) for role in ROLES}
+        frags = {role: tuple((s, e) for s, e in item.get(role, ())) for role in (*ROLES, "speaker")}
         for role, spans in frags.items():
             for s, e in spans:
                 if not 0 <= s <= e <= len(doc.text):

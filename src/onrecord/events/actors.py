@@ -10,11 +10,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord import lexicon
+from onrecord.entities import actor_dictionary
 from onrecord.events import lexicon as lex
 from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, CoderState, _conjuncts, _phrase
 from onrecord.model import Entity
 
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
+
+
+_DICTIONARY_KINDS = frozenset({"person", "organization", "group", "unknown"})
+# Dictionary sectors PLOVER shares: those the coder's own sector table uses, less MED (the
+# dictionary's MED is media, PLOVER's medical). ELI ("elite"), IGO and the like are not sectors.
+_PLOVER_SECTORS = frozenset(lex.SECTOR_BY_NOUN.values()) - {"MED"}
 
 
 class Actors(CoderState):
@@ -177,7 +184,19 @@ class Actors(CoderState):
         return self.gaz.country_of_capital(name) is not None
 
     def _code_actor(self, entity: Entity, head: Token, start: int, end: int) -> None:
-        """Give an actor its country (ISO alpha-3) and PLOVER sector where it lacks them."""
+        """Give an actor its country (ISO alpha-3) and PLOVER sector where it lacks them:
+        from the Phoenix actor dictionary for the article's date (with the dictionary key as
+        the actor id), else from the words of the phrase."""
+        if entity.actor is None and entity.kind in _DICTIONARY_KINDS:
+            named = f"{entity.title} {entity.name}" if entity.title else entity.name
+            entry = actor_dictionary.lookup(named, self.published) or (
+                actor_dictionary.lookup(entity.name, self.published) if entity.title else None
+            )
+            if entry is not None and (entry.country or entry.sector):
+                entity.actor = entry.id
+                entity.country = entity.country or entry.country
+                if entity.sector is None and entry.sector in _PLOVER_SECTORS:
+                    entity.sector = entry.sector
         if entity.country is None:
             for tok in self.doc[start:end]:
                 alpha3 = self._country_word(tok)

@@ -80,12 +80,16 @@ Code layout
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Any
+
 from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from onrecord.entities import gazetteer
 from onrecord.entities.index import EntityIndex
 from onrecord.entities.speakers import SpeakerContext, SpeakerResolver
+from onrecord.events import learned
 from onrecord.events import lexicon as lex
 from onrecord.events.actors import Actors
 from onrecord.events.arguments import Arguments
@@ -100,7 +104,7 @@ from onrecord.model import Attribution, Document, Event
 
 __all__ = ["code_events"]
 
-_SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline"})
+_SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline", "dateline"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 
 
@@ -113,6 +117,15 @@ def code_events(
 
 # Only these can trigger an event (see Triggers._trigger); spaces and punctuation never do.
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+
+
+def _height(tok: Token) -> int:
+    """How far ``tok`` is from the root of its sentence (0 for the root)."""
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
 
 
 class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merging):
@@ -167,6 +180,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
                 self._initiation(self.doc[i])
         drafts.extend(statements)
         drafts.sort(key=lambda d: d.trigger_span[0])
+        drafts = self._learned_decisions(drafts)
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
         return self._finish(drafts)
@@ -184,6 +198,52 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         column = self.doc.to_array(LEMMA).tolist()
         wanted = {h for h in set(column) if strings[h].lower() in lemmas}
         return [i for i, lemma in enumerate(column) if lemma in wanted]
+
+    def _learned_decisions(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Apply the learned model sentence by sentence (:mod:`onrecord.events.learned`)."""
+        event_model = learned.model()
+        if event_model is None and learned.COLLECT is None:
+            return drafts
+        by_sentence: dict[int, list[_Draft]] = {}
+        starts = [sent.start for sent in self.doc.sents]
+        for draft in drafts:
+            at = bisect_right(starts, draft.trigger.i) - 1
+            by_sentence.setdefault(starts[at], []).append(draft)
+        out: list[_Draft] = []
+        for sent in self.doc.sents:
+            mine = by_sentence.get(sent.start, [])
+            if self.document.section_at(sent.start_char) in self.skip_sections:
+                out += mine
+                continue
+            main = min(mine, key=lambda d: (_height(d.trigger), d.trigger.i)) if mine else None
+            main_type = main.type if main else None
+            features = learned.sentence_features(sent, main_type, {d.type for d in mine})
+            if learned.COLLECT is not None or event_model is None:
+                if learned.COLLECT is not None:
+                    learned.COLLECT.append((sent.start_char, sent.end_char, features))
+                out += mine
+                continue
+            decision = learned.decide(event_model.probabilities(features), main_type, event_model)
+            if decision.action == "drop":
+                continue
+            if decision.action == "retype" and main is not None and decision.type:
+                main.type, main.mode = decision.type, None
+                main.speech = decision.type in lex.SPEECH_TYPES
+            if decision.action == "add" and decision.type:
+                added = self._learned_event(sent, decision.type)
+                mine = [added] if added is not None else []
+            out += mine
+        return out
+
+    def _learned_event(self, sent: Any, type_: str) -> _Draft | None:
+        """An event the model found and the rules did not: at the verb the CAMEO dictionary
+        gives that type (highest in the parse), else the root, with the rules' arguments."""
+        verbs = [t for t in sent if t.pos_ == "VERB" and learned.verb_type(t) == type_]
+        tok = min(verbs, key=lambda t: (_height(t), t.i)) if verbs else sent.root
+        if tok.pos_ not in ("VERB", "NOUN") or tok.i in self.absorbed:
+            return None
+        entry = Trigger(type=type_, recipient_preps=("against", "on", "with", "to", "in"))
+        return self._draft(tok, tok, entry)
 
     # ----------------------------------------------------------------------------------------
     # One event

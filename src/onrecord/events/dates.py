@@ -480,6 +480,16 @@ def _with_dateparser(text: str, published: dt.date | None) -> _Resolved:
 
 @lru_cache(maxsize=4096)
 def _resolve(text: str, published: dt.date | None) -> _Resolved:
+    try:
+        resolved = _resolve_rules(text, published)
+    except OverflowError:  # "last week" from 0001-01-01, "next week" from 9999-12-31
+        return _UNRESOLVED
+    if resolved[0] and re.search(r"\d{5}", resolved[0]):  # "next year" from 9999: year 10000
+        return _UNRESOLVED
+    return resolved
+
+
+def _resolve_rules(text: str, published: dt.date | None) -> _Resolved:
     resolved = _explicit_rules(text, published)
     if resolved is not None:
         return resolved

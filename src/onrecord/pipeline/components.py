@@ -30,7 +30,7 @@ from onrecord.events import code_events
 from onrecord.model import Document
 from onrecord.pipeline import extensions
 from onrecord.text.quotes import find_quotations
-from onrecord.text.sections import detect_sections
+from onrecord.text.sections import datelines, detect_sections
 
 #: The stage components in pipeline order (after the spaCy model's own components).
 STAGES = (
@@ -47,7 +47,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run together.
 
     The token after one whose text or trailing space holds a line break starts a sentence;
-    found from the positions of the line breaks, not by visiting every token.
+    found from the positions of the line breaks, not by visiting every token. So does the
+    token after a paragraph's dateline ("HANOI (AP) —"), which is no part of the sentence.
     """
     text = doc.text
     starts = doc.to_array(IDX).tolist()
@@ -59,6 +60,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[owner + 1].is_sent_start = True
         previous = owner
         at = text.find("\n", at + 1)
+    for _, end in datelines(text):  # "HANOI, Vietnam (AP) — Mark Esper said": Esper's sentence
+        owner = bisect_right(starts, end) - 1
+        if 0 < owner < len(starts) and starts[owner] == end:
+            doc[owner].is_sent_start = True
     return doc
 
 

@@ -7,7 +7,6 @@ batch of thousands give identical records.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -17,13 +16,16 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.model import Record
+from onrecord.model import Document, Record
 from onrecord.pipeline import components, extensions
 from onrecord.pipeline.accelerate import accelerate
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
+from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
 from onrecord.pipeline.spacy_model import load_model
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from onrecord.pipeline.windows import WINDOW_CHARS, analyze_windows
+from onrecord.text.input import check_published, clean_text
+from onrecord.text.language import SUPPORTED, document_language
+from onrecord.text.tokens import make_bounded_doc
 
 Item = str | tuple[str, dict[str, Any]]
 
@@ -60,16 +62,18 @@ def analyze(
     title: str | None = None,
     doc_id: str = "document",
     scope: str = "speech",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Record:
     """Analyze one article and return its record (document, entities, attributions, events).
 
     ``scope`` is "speech" (what was said, believed or intended) or "all" (also topic accounts
-    such as "the leaders discussed the crisis", as PolNeAR annotates them).
+    such as "the leaders discussed the crisis", as PolNeAR annotates them). ``published``
+    must be an ISO 8601 date (``ValueError`` otherwise). Analysis taking over ``time_limit``
+    seconds raises :class:`~onrecord.pipeline.budget.TimeLimitExceeded` (None: no limit).
     """
     components.check_scope(scope)
     meta = {"id": doc_id, "published": published, "source": source, "url": url, "title": title}
-    nlp = load()
-    return _record(nlp(_make_doc(nlp, text, meta, scope)))
+    return _whole(load(), _pair((text, meta)), scope, time_limit)
 
 
 def analyze_many(
@@ -81,6 +85,7 @@ def analyze_many(
     scope: str = "speech",
     errors: Literal["raise", "return"] = "raise",
     nlp: Language | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Iterator[Record | AnalysisError]:
     """Records for ``items`` (texts, or ``(text, metadata)`` pairs), in input order, streamed.
 
@@ -90,7 +95,8 @@ def analyze_many(
     document is a batch of its own), so memory stays bounded on a corpus of any size.
     ``n_process`` > 1 runs batches in that many worker processes, each loading the model once.
     With ``errors="return"`` a document that fails yields an :class:`AnalysisError` in its
-    place and the rest go on; with ``"raise"`` (the default) the error is raised.
+    place and the rest go on; with ``"raise"`` (the default) the error is raised. A document
+    whose analysis takes over ``time_limit`` seconds fails that way (None: no limit).
     """
     components.check_scope(scope)
     if errors not in ("raise", "return"):
@@ -104,10 +110,12 @@ def analyze_many(
     if n_process == 1:
         pipeline = nlp or load()
         results: Iterator[Record | AnalysisError] = (
-            result for batch in batches for result in _analyze_batch(pipeline, batch, scope)
+            result
+            for batch in batches
+            for result in _analyze_batch(pipeline, batch, scope, time_limit)
         )
     else:
-        results = _in_processes(batches, n_process, scope)
+        results = _in_processes(batches, n_process, scope, time_limit)
     for result in results:
         if isinstance(result, AnalysisError) and errors == "raise":
             raise result
@@ -138,8 +146,10 @@ def _pair(item: Item) -> _Pair:
 def _make_doc(nlp: Language, text: str, meta: dict[str, Any], scope: str) -> Doc:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    # Lone surrogates cannot be encoded (spaCy fails on them); U+FFFD keeps every offset.
-    doc = nlp.make_doc(_SURROGATE.sub("\ufffd", text))
+    # NUL and lone surrogates cannot be stored (nor encoded: spaCy fails on surrogates);
+    # U+FFFD keeps every offset (onrecord.text.input.clean_text).
+    meta = {**meta, "published": check_published(meta.get("published"))}
+    doc = make_bounded_doc(nlp, clean_text(text))
     return extensions.set_metadata(doc, {"scope": scope, **meta})
 
 
@@ -150,37 +160,88 @@ def _record(doc: Doc) -> Record:
     return record
 
 
-def _analyze_batch(nlp: Language, batch: list[_Pair], scope: str) -> list[Record | AnalysisError]:
-    """The batch through ``nlp.pipe``; if anything in it fails, each document alone, so that
-    one bad document costs only itself."""
-    try:
-        docs = [_make_doc(nlp, p.text, p.meta, scope) for p in batch]
-        return [_record(doc) for doc in nlp.pipe(docs, batch_size=len(docs))]
-    except Exception:
-        return [_one(nlp, pair, scope) for pair in batch]
+def _analyze_batch(
+    nlp: Language, batch: list[_Pair], scope: str, limit: float | None = DEFAULT_TIME_LIMIT
+) -> list[Record | AnalysisError]:
+    """The batch through ``nlp.pipe`` (within the sum of its documents' budgets); if anything
+    in it fails, each document alone, so that one bad document costs only itself."""
+    if len(batch) > 1 and all(len(p) <= WINDOW_CHARS for p in batch):
+        try:
+            with time_limit(limit * len(batch) if limit else None):
+                languages = [document_language(p.text) for p in batch]
+                if all(code in SUPPORTED for code in languages):
+                    docs = [_make_doc(nlp, p.text, p.meta, scope) for p in batch]
+                    records = [_record(doc) for doc in nlp.pipe(docs, batch_size=len(docs))]
+                    for record, code in zip(records, languages, strict=True):
+                        record.document.language = code
+                    return records
+        except Exception:
+            pass
+    return [_one(nlp, pair, scope, limit) for pair in batch]
 
 
-def _one(nlp: Language, pair: _Pair, scope: str) -> Record | AnalysisError:
+def _whole(nlp: Language, pair: _Pair, scope: str, limit: float | None) -> Record:
+    """One document's record (in windows when it is long, within its time budget); a
+    document in a language onrecord cannot analyse gets a record with only its document."""
+    with time_limit(limit):
+        language = document_language(pair.text)
+        if language not in SUPPORTED:
+            return _unanalysed(pair, language)
+        if len(pair.text) <= WINDOW_CHARS:
+            record = _record(nlp(_make_doc(nlp, pair.text, pair.meta, scope)))
+        else:
+            meta = {**pair.meta, "published": check_published(pair.meta.get("published"))}
+            record = analyze_windows(
+                clean_text(pair.text),
+                lambda text, _index: _record(nlp(_make_doc(nlp, text, meta, scope))),
+            )
+        record.document.language = language
+        return record
+
+
+def _unanalysed(pair: _Pair, language: str) -> Record:
+    meta = pair.meta
+    return Record(
+        Document(
+            id=meta.get("id") or "document",
+            text=clean_text(pair.text),
+            url=meta.get("url"),
+            source=meta.get("source"),
+            title=meta.get("title"),
+            published=check_published(meta.get("published")),
+            language=language,
+        )
+    )
+
+
+def _one(
+    nlp: Language, pair: _Pair, scope: str, limit: float | None = DEFAULT_TIME_LIMIT
+) -> Record | AnalysisError:
+    doc_id = str(pair.meta.get("id") or "document")
     try:
-        return _record(nlp(_make_doc(nlp, pair.text, pair.meta, scope)))
+        return _whole(nlp, pair, scope, limit)
+    except TimeLimitExceeded as exc:
+        return AnalysisError(doc_id, f"analysis stopped: {exc}")
     except Exception as exc:
-        doc_id = str(pair.meta.get("id") or "document")
-        return AnalysisError(doc_id, f"analysis failed: {type(exc).__name__}: {exc}")
+        message = str(exc).splitlines()[0] if str(exc) else ""
+        return AnalysisError(doc_id, f"analysis failed: {type(exc).__name__}: {message[:300]}")
 
 
-def _worker_batch(batch: list[_Pair], scope: str) -> list[Record | AnalysisError]:
-    return _analyze_batch(load(), batch, scope)
+def _worker_batch(
+    batch: list[_Pair], scope: str, limit: float | None = DEFAULT_TIME_LIMIT
+) -> list[Record | AnalysisError]:
+    return _analyze_batch(load(), batch, scope, limit)
 
 
 def _in_processes(
-    batches: Iterable[list[_Pair]], n_process: int, scope: str
+    batches: Iterable[list[_Pair]], n_process: int, scope: str, limit: float | None
 ) -> Iterator[Record | AnalysisError]:
     """Batches in worker processes, results in input order, at most 2 batches per worker in
     flight (memory stays bounded however long the stream)."""
     with ProcessPoolExecutor(max_workers=n_process) as pool:
         pending: list[Future[list[Record | AnalysisError]]] = []
         for batch in batches:
-            pending.append(pool.submit(_worker_batch, batch, scope))
+            pending.append(pool.submit(_worker_batch, batch, scope, limit))
             if len(pending) >= 2 * n_process:
                 yield from pending.pop(0).result()
         for future in pending:

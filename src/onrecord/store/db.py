@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 
 from onrecord.model import Record
 from onrecord.store import schema as s
-from onrecord.store.names import PERSONISH, canonical_key, surname
+from onrecord.store.linking import link_entity
 
 DEFAULT_DB = "onrecord.db"
 
@@ -54,10 +53,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Transactions are begun explicitly (see _sqlite_begin), so that DDL is transactional too.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # The busy timeout first: switching a new file to WAL takes a lock, and a second process
+    # opening the same new store must wait for it, not fail with "database is locked".
+    cursor.execute("PRAGMA busy_timeout=60000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=60000")
     cursor.close()
 
 
@@ -87,7 +88,8 @@ def engine_for(db: str | Path) -> Engine:
 
 def content_hash(text: str) -> str:
     """SHA-256 of the text with runs of whitespace collapsed: the document's identity."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (which the readers replace) must not make hashing fail.
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def published_date(published: str | None) -> str | None:
@@ -270,92 +272,6 @@ def render_url(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-# Actors ------------------------------------------------------------------------------------
-
-
-def _like_suffix(key: str) -> str:
-    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return "% " + escaped
-
-
-def _full_names_ending_with(conn: Connection, last: str) -> list[int]:
-    rows = conn.execute(
-        select(s.actors.c.id).where(
-            s.actors.c.key.like(_like_suffix(last), escape="\\"),
-            s.actors.c.kind.in_(sorted(PERSONISH)),
-        )
-    ).all()
-    return [row.id for row in rows]
-
-
-def actor_for(conn: Connection, name: str, kind: str) -> int | None:
-    """The global actor id for an entity named ``name``, creating or merging as needed.
-
-    A surname-only person name ("Putin") joins the one person whose full name ends with it
-    ("Vladimir Putin"). When the full name arrives after the surname, the surname's actor is
-    merged into it. When a second full name with that surname arrives, later surname-only
-    mentions are no longer merged (merges already made stay).
-    """
-    key = canonical_key(name, kind)
-    if not key:
-        return None
-    found = conn.execute(
-        select(s.actor_aliases.c.actor_id).where(s.actor_aliases.c.alias == key)
-    ).scalar()
-    if found is not None:
-        if kind != "unknown":
-            conn.execute(
-                sql_update(s.actors)
-                .where(s.actors.c.id == found, s.actors.c.kind == "unknown")
-                .values(kind=kind)
-            )
-        return found
-    personish = kind in PERSONISH
-    single = " " not in key
-    if single and personish:
-        candidates = _full_names_ending_with(conn, key)
-        if len(candidates) == 1:
-            conn.execute(insert(s.actor_aliases).values(alias=key, actor_id=candidates[0]))
-            return candidates[0]
-    existing = conn.execute(select(s.actors.c.id).where(s.actors.c.key == key)).scalar()
-    if existing is not None:
-        # The key's alias was withdrawn (an ambiguous surname): the actor still stands for the
-        # mentions it already had, and for this one; no new merges through it.
-        return existing
-    actor_id = conn.execute(
-        insert(s.actors).values(key=key, name=name.strip(), kind=kind).returning(s.actors.c.id)
-    ).scalar_one()
-    conn.execute(insert(s.actor_aliases).values(alias=key, actor_id=actor_id))
-    if personish and not single:
-        last = surname(key)
-        alias_owner = conn.execute(
-            select(s.actor_aliases.c.actor_id).where(s.actor_aliases.c.alias == last)
-        ).scalar()
-        if alias_owner is not None:
-            owner_key = conn.execute(
-                select(s.actors.c.key, s.actors.c.kind).where(s.actors.c.id == alias_owner)
-            ).one()
-            if owner_key.key == last and owner_key.kind in PERSONISH:
-                if _full_names_ending_with(conn, last) == [actor_id]:
-                    _merge_actor(conn, alias_owner, actor_id)
-            else:
-                # The surname now names two people: stop merging it into either.
-                conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.alias == last))
-    return actor_id
-
-
-def _merge_actor(conn: Connection, old: int, new: int) -> None:
-    for table, column in (
-        (s.entities, "actor_id"),
-        (s.attributions, "speaker_id"),
-        (s.attributions, "addressee_id"),
-        (s.event_participants, "actor_id"),
-        (s.actor_aliases, "actor_id"),
-    ):
-        conn.execute(sql_update(table).where(table.c[column] == old).values({column: new}))
-    conn.execute(delete(s.actors).where(s.actors.c.id == old))
-
-
 def _join_spans(spans: list[Any]) -> str:
     return " … ".join(span.text for span in spans)
 
@@ -364,7 +280,7 @@ def _write_contents(conn: Connection, doc_row: int, record: Record) -> None:
     entity_rows: dict[str, int] = {}
     actor_ids: dict[str, int | None] = {}
     for entity in record.entities:
-        actor_id = actor_for(conn, entity.name, entity.kind)
+        actor_id = link_entity(conn, entity, doc_row, record.document.text)
         actor_ids[entity.id] = actor_id
         entity_rows[entity.id] = conn.execute(
             insert(s.entities)

@@ -10,6 +10,12 @@ Every input is accounted for in the :class:`IngestSummary`: stored, skipped as a
 failed (with a reason, also kept in the store's ``failures`` table) or ignored (not a document:
 an unsupported file inside a folder, a non-HTML WARC record).
 
+Workers never outlive the ingest: each watches its parent and exits when it is gone (even
+after ``kill -9``). When a worker dies, the documents it held are retried once, each alone, on
+a fresh worker; the one that kills its worker again fails. Ctrl-C stops the workers at once.
+Each document has a time budget (``time_limit`` seconds, default
+:data:`~onrecord.pipeline.budget.DEFAULT_TIME_LIMIT`); a slower one is a recorded failure.
+
 ``ONRECORD_TEST_DELAY`` (seconds, test-only): sleep that long before analysing each document,
 so that tests can interrupt an ingest part-way through.
 """
@@ -19,6 +25,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -31,9 +38,11 @@ from sqlalchemy import select
 
 from onrecord.model import Record
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
+from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
 from onrecord.store import schema as s
 from onrecord.store.db import Store, content_hash
-from onrecord.store.readers import Item, read_inputs
+from onrecord.store.readers import Item, error_text, read_inputs
+from onrecord.text.language import SUPPORTED, unsupported_reason
 
 Analyzer = Callable[..., Record]
 Status = Literal["stored", "duplicate", "failed", "ignored"]
@@ -108,26 +117,32 @@ def _test_delay(documents: int) -> None:
         time.sleep(float(delay) * documents)
 
 
-def _run_job(analyzer: Analyzer, job: _Job) -> Result:
-    _test_delay(1)
+def _run_job(analyzer: Analyzer, job: _Job, limit: float | None = DEFAULT_TIME_LIMIT) -> Result:
     try:
-        return analyzer(job.text, **job.kwargs), None
+        with time_limit(limit):
+            _test_delay(1)
+            return analyzer(job.text, **job.kwargs), None
+    except TimeLimitExceeded as exc:
+        return None, f"analysis stopped: {exc}"
     except Exception as exc:
-        return None, f"analysis failed: {type(exc).__name__}: {exc}"
+        return None, f"analysis failed: {error_text(exc)}"
 
 
-def _run_batch(analyzer: Analyzer | None, jobs: list[_Job]) -> list[Result]:
+def _run_batch(
+    analyzer: Analyzer | None, jobs: list[_Job], limit: float | None = DEFAULT_TIME_LIMIT
+) -> list[Result]:
     """Each job's record or error. onrecord's own analysis runs the batch through
     :func:`onrecord.analyze_many` (one ``nlp.pipe`` call); an analyzer of the caller's is called
-    once per document."""
+    once per document. ``limit``: seconds per document."""
     if analyzer is not None:
-        return [_run_job(analyzer, job) for job in jobs]
+        return [_run_job(analyzer, job, limit) for job in jobs]
     from onrecord.pipeline import AnalysisError, analyze_many
 
     _test_delay(len(jobs))
     items = [(job.text, _metadata(job.kwargs)) for job in jobs]
     results: list[Result] = []
-    for result in analyze_many(items, batch_size=len(items), errors="return"):
+    batches = analyze_many(items, batch_size=len(items), errors="return", time_limit=limit)
+    for result in batches:
         if isinstance(result, AnalysisError):
             results.append((None, result.reason))
         else:
@@ -141,9 +156,21 @@ def _metadata(kwargs: dict[str, Any]) -> dict[str, Any]:
     return meta
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int | None = None) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what to do about it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """Exit this worker once ``parent`` is gone (kill -9 leaves no orphans behind)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+WORKER_DIED = "an analysis worker process died while this document was in flight"
 
 
 def ingest(
@@ -155,15 +182,28 @@ def ingest(
     source: str | None = None,
     analyzer: Analyzer | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    dask: Any = None,
+    write_on_workers: bool = False,
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into ``store``.
 
     ``published`` and ``source`` are defaults for documents that do not say. ``analyzer``
     (default :func:`onrecord.analyze`) must be a module-level function when ``workers > 1``.
+    ``time_limit``: seconds of analysis per document before it fails (None: no limit).
+    ``dask`` (a scheduler address, ``local:N`` or a ``distributed.Client``) runs the analysis
+    on a Dask cluster instead of ``workers`` (see :mod:`onrecord.scale.ingest`).
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    return _Ingest(store, workers, published, source, analyzer, on_outcome).run(paths)
+    state = _Ingest(store, workers, published, source, analyzer, on_outcome)
+    state.time_limit = time_limit
+    # Scale-out hook (onrecord.scale): everything else of this module is reused as it is.
+    if dask is not None:
+        from onrecord.scale.ingest import run_on_dask
+
+        return run_on_dask(state, paths, dask, write_on_workers=write_on_workers)
+    return state.run(paths)
 
 
 class _Ingest:
@@ -185,6 +225,8 @@ class _Ingest:
         self.batch_docs = INGEST_BATCH_DOCS
         self.summary = IngestSummary()
         self.in_flight: set[str] = set()
+        self.time_limit: float | None = DEFAULT_TIME_LIMIT
+        self.retried: set[str] = set()  # digests already retried after a worker died
         with store.connect() as conn:
             self.failed_before = set(conn.execute(select(s.failures.c.origin)).scalars())
 
@@ -231,10 +273,13 @@ class _Ingest:
         if record is None:
             self.fail(job.origin, error or "analysis failed", job.nbytes)
             return
+        if record.document.language not in SUPPORTED:
+            self.fail(job.origin, unsupported_reason(record.document.language), job.nbytes)
+            return
         try:
             doc_row = self.store.add_record(record, origin=job.origin, digest=job.digest)
         except Exception as exc:
-            self.fail(job.origin, f"could not store: {type(exc).__name__}: {exc}", job.nbytes)
+            self.fail(job.origin, f"could not store: {error_text(exc)}", job.nbytes)
             return
         if doc_row is None:
             self.duplicate(job.origin, job.nbytes)
@@ -245,7 +290,11 @@ class _Ingest:
 
     def jobs(self, paths: Iterable[str | Path]) -> Iterator[_Job]:
         for item in read_inputs(paths):
-            job = self.prepare(item)
+            try:
+                job = self.prepare(item)
+            except Exception as exc:  # one input never ends the batch
+                self.fail(item.origin, f"could not be prepared: {error_text(exc)}", item.nbytes)
+                continue
             if job is not None:
                 yield job
 
@@ -260,7 +309,8 @@ class _Ingest:
         try:
             if self.workers == 1:
                 for batch in self.batches(paths):
-                    for job, result in zip(batch, _run_batch(self.analyzer, batch), strict=True):
+                    results = _run_batch(self.analyzer, batch, self.time_limit)
+                    for job, result in zip(batch, results, strict=True):
                         self.finish(job, *result)
             else:
                 self.run_pool(paths)
@@ -271,47 +321,88 @@ class _Ingest:
     def run_pool(self, paths: Iterable[str | Path]) -> None:
         window = self.workers * 2
         context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
         pending: dict[Future[list[Result]], list[_Job]] = {}
 
-        def collect(block: bool) -> None:
+        def new_pool() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+            )
+
+        pool = new_pool()
+
+        def submit(batch: list[_Job]) -> None:
+            try:
+                future = pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
+            except BrokenProcessPool:  # a worker died since the last look: not this batch
+                recover([])
+                future = pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
+            pending[future] = batch
+
+        def settle(future: Future[list[Result]], jobs: list[_Job], lost: list[_Job]) -> None:
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                lost.extend(jobs)
+                return
+            for job, (record, error) in zip(jobs, results, strict=True):
+                self.finish(job, record, error)
+
+        def recover(lost: list[_Job]) -> None:
+            """The pool broke: what was in flight with it is lost. Each lost document is
+            retried once, alone on a fresh pool with nothing else in flight, so that a
+            second death is its own; then it fails."""
             nonlocal pool
+            for future, jobs in list(pending.items()):
+                if future.done():
+                    settle(future, jobs, lost)
+                else:
+                    lost.extend(jobs)
+            pending.clear()
+            _stop(pool)
+            pool = new_pool()
+            for job in lost:
+                if job.digest in self.retried:
+                    self.finish(job, None, WORKER_DIED + " (also when retried alone)")
+                    continue
+                self.retried.add(job.digest)
+                future = pool.submit(_run_batch, self.analyzer, [job], self.time_limit)
+                again: list[_Job] = []
+                settle(future, [job], again)
+                if again:
+                    self.finish(job, None, WORKER_DIED + " (also when retried alone)")
+                    _stop(pool)
+                    pool = new_pool()
+
+        def collect(block: bool) -> None:
             done, _ = wait(list(pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
-            broken = False
+            lost: list[_Job] = []
             for future in done:
-                jobs = pending.pop(future)
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    reason = (
-                        "an analysis worker process died while this document was in flight; "
-                        "run the ingest again to retry it"
-                    )
-                    results = [(None, reason)] * len(jobs)
-                for job, (record, error) in zip(jobs, results, strict=True):
-                    self.finish(job, record, error)
-            if broken:
-                for future, jobs in list(pending.items()):
-                    pending.pop(future)
-                    for job in jobs:
-                        self.finish(
-                            job, None, "an analysis worker process died; run again to retry"
-                        )
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(
-                    self.workers, mp_context=context, initializer=_worker_init
-                )
+                settle(future, pending.pop(future), lost)
+            if lost:
+                recover(lost)
 
         try:
             for batch in self.batches(paths):
-                pending[pool.submit(_run_batch, self.analyzer, batch)] = batch
+                submit(batch)
                 while len(pending) >= window:
                     collect(block=True)
             while pending:
                 collect(block=True)
-        finally:
-            pool.shutdown(wait=not pending, cancel_futures=True)
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: its workers are killed, not waited for (Ctrl-C, a broken pool)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _place_in_story(store: Store, doc_row: int, record: Record) -> None:

@@ -13,6 +13,10 @@ import unicodedata
 #: Entity kinds whose single-token names may be merged into a full name ending with them.
 PERSONISH = frozenset({"person", "unknown"})
 
+#: Entity kinds that describe rather than name ("officials", "a source"): never one actor
+#: across documents (see :mod:`onrecord.store.linking`).
+GENERIC_KINDS = frozenset({"group", "unknown"})
+
 #: Leading words dropped from a person's name before it becomes a key.
 HONORIFICS = frozenset(
     {

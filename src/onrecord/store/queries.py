@@ -1,7 +1,8 @@
 """Questions asked of a store. Each returns a :class:`Result`: typed columns and rows.
 
-Names are matched the way they are stored: by canonical key (see :mod:`onrecord.store.names`),
-so ``"Putin"`` finds Vladimir Putin when he is the only stored person with that surname.
+Names are matched as a reader means them (see :mod:`onrecord.store.lookup`): canonical keys,
+aliases and metonyms ("Kremlin" finds the Russian government), surnames and actor ids; a near
+miss raises :class:`NameNotFound` with the closest stored names as suggestions.
 
 Full-text queries (``search``, ``statements --about``) take words, all of which must occur
 (stemmed: "causes" finds "cause"), and double-quoted phrases. SQLite uses FTS5 with the porter
@@ -33,7 +34,39 @@ from sqlalchemy.sql import Select
 
 from onrecord.store import schema as s
 from onrecord.store.db import Store
-from onrecord.store.names import PERSONISH, canonical_key
+from onrecord.store.lookup import (
+    ActorMatch,
+    AmbiguousName,
+    NameNotFound,
+    Suggestion,
+    match_actors,
+    suggest,
+)
+
+__all__ = [
+    "ActorMatch",
+    "AmbiguousName",
+    "Column",
+    "DocumentNotFound",
+    "NameNotFound",
+    "Result",
+    "Suggestion",
+    "actors",
+    "document_record",
+    "document_summaries",
+    "documents",
+    "events",
+    "failures",
+    "find_actors",
+    "records",
+    "search",
+    "search_matches",
+    "speaker_profile",
+    "speakers",
+    "statement_local_ids",
+    "statements",
+    "suggest_actors",
+]
 
 ColumnType = Literal["int", "str", "bool", "spans", "strs"]
 
@@ -56,47 +89,33 @@ class Result:
             self.table_columns = [c.name for c in self.columns]
 
 
-class NameNotFound(LookupError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no stored actor matches {name!r}")
-        self.name = name
-
-
-class AmbiguousName(LookupError):
-    def __init__(self, name: str, candidates: list[str]) -> None:
-        super().__init__(f"{name!r} is ambiguous: it could be " + ", ".join(sorted(candidates)))
-        self.name = name
-        self.candidates = candidates
-
-
 # Names -------------------------------------------------------------------------------------
 
 
+def find_actors(store: Store, name: str) -> ActorMatch:
+    """The actors a typed name stands for (see :mod:`onrecord.store.lookup`).
+
+    Raises :class:`NameNotFound` (``.suggestions``: the closest stored names) or
+    :class:`AmbiguousName` (``.candidates``); both have ``to_dict()`` for an API response.
+    """
+    with store.connect() as conn:
+        return match_actors(conn, name)
+
+
+def suggest_actors(store: Store, name: str, *, limit: int = 5) -> list[Suggestion]:
+    """The stored actors whose names are closest to ``name``, best first (rapidfuzz)."""
+    with store.connect() as conn:
+        return suggest(conn, name, limit=limit)
+
+
+def resolve_actors(conn: Connection, name: str) -> tuple[int, ...]:
+    """The ids of the stored actors ``name`` refers to."""
+    return match_actors(conn, name).actor_ids
+
+
 def resolve_actor(conn: Connection, name: str) -> int:
-    """The id of the stored actor ``name`` refers to."""
-    keys = dict.fromkeys(k for k in (canonical_key(name, "organization"), canonical_key(name)))
-    for key in keys:
-        if not key:
-            continue
-        found = conn.execute(
-            select(s.actor_aliases.c.actor_id).where(s.actor_aliases.c.alias == key)
-        ).scalar()
-        if found is not None:
-            return found
-    key = canonical_key(name)
-    if key and " " not in key:
-        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = conn.execute(
-            select(s.actors.c.id, s.actors.c.name).where(
-                s.actors.c.key.like("% " + escaped, escape="\\"),
-                s.actors.c.kind.in_(sorted(PERSONISH)),
-            )
-        ).all()
-        if len(rows) == 1:
-            return rows[0].id
-        if len(rows) > 1:
-            raise AmbiguousName(name, [r.name for r in rows])
-    raise NameNotFound(name)
+    """The id of the stored actor ``name`` refers to first (a capital's government, say)."""
+    return match_actors(conn, name).actor_ids[0]
 
 
 # Full text ---------------------------------------------------------------------------------
@@ -227,7 +246,7 @@ def statements(
     query = _statement_select()
     with store.connect() as conn:
         if speaker is not None:
-            query = query.where(a.c.speaker_id == resolve_actor(conn, speaker))
+            query = query.where(a.c.speaker_id.in_(resolve_actors(conn, speaker)))
         if about:
             query = _fts_match(query, conn, about, rank=False)
         if since:
@@ -254,11 +273,21 @@ def _upper(until: str) -> str:
     return until
 
 
-def search(store: Store, query: str, *, limit: int | None = None, offset: int = 0) -> Result:
-    """Statements whose content matches ``query``, best match first."""
+def search(
+    store: Store,
+    query: str,
+    *,
+    speaker: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Result:
+    """Statements whose content matches ``query`` (by ``speaker``, if given), best first."""
     a, d = s.attributions, s.documents
     with store.connect() as conn:
-        sql = _fts_match(_statement_select(), conn, query, rank=True).order_by(d.c.id, a.c.id)
+        sql = _statement_select()
+        if speaker is not None:
+            sql = sql.where(a.c.speaker_id.in_(resolve_actors(conn, speaker)))
+        sql = _fts_match(sql, conn, query, rank=True).order_by(d.c.id, a.c.id)
         if limit:
             sql = sql.limit(limit)
         if offset:
@@ -270,6 +299,7 @@ def search(store: Store, query: str, *, limit: int | None = None, offset: int = 
 # Speakers ----------------------------------------------------------------------------------
 
 SPEAKER_COLUMNS = [
+    Column("id", "int"),
     Column("speaker"),
     Column("kind"),
     Column("statements", "int"),
@@ -280,8 +310,11 @@ SPEAKER_COLUMNS = [
 ]
 
 
-def speakers(store: Store, *, top: int | None = 20, offset: int = 0) -> Result:
-    """Actors by number of statements attributed to them, with counts per kind."""
+def speakers(
+    store: Store, *, top: int | None = 20, offset: int = 0, names: Sequence[str] = ()
+) -> Result:
+    """Actors by number of statements attributed to them, with counts per kind; only the
+    actors ``names`` stand for, when given."""
     a = s.attributions
 
     def count_kind(kind: str) -> Any:
@@ -290,6 +323,7 @@ def speakers(store: Store, *, top: int | None = 20, offset: int = 0) -> Result:
     total = func.count(a.c.id).label("statements")
     query = (
         select(
+            s.actors.c.id,
             s.actors.c.name.label("speaker"),
             s.actors.c.kind,
             total,
@@ -308,6 +342,9 @@ def speakers(store: Store, *, top: int | None = 20, offset: int = 0) -> Result:
     if offset:
         query = query.offset(offset)
     with store.connect() as conn:
+        if names:
+            wanted = [i for name in names for i in resolve_actors(conn, name)]
+            query = query.where(s.actors.c.id.in_(wanted))
         rows = [dict(row._mapping) for row in conn.execute(query).all()]
     for row in rows:
         for key in ("statements", "direct", "mixed", "indirect", "documents"):
@@ -369,8 +406,8 @@ def events(
     )
     with store.connect() as conn:
         for name in actors:
-            actor_id = resolve_actor(conn, name)
-            query = query.where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id == actor_id)))
+            actor_ids = resolve_actors(conn, name)
+            query = query.where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id.in_(actor_ids))))
         if since:
             query = query.where(e.c.date_value >= since)
         if until:
@@ -449,6 +486,7 @@ ACTOR_COLUMNS = [
     Column("key"),
     Column("aliases", "strs"),
     Column("entities", "int"),
+    Column("document", "int"),
 ]
 
 
@@ -458,6 +496,7 @@ def actors(store: Store) -> Result:
         s.actors.c.name,
         s.actors.c.kind,
         s.actors.c.key,
+        s.actors.c.document_id.label("document"),
         select(func.count(s.entities.c.id))
         .where(s.entities.c.actor_id == s.actors.c.id)
         .scalar_subquery()
@@ -624,11 +663,12 @@ def speaker_profile(store: Store, name: str) -> dict[str, Any]:
     addressee = s.actors.alias("addressee")
     month = func.substr(d.c.published_date, 1, 7)
     with store.connect() as conn:
-        actor_id = resolve_actor(conn, name)
+        # "Moscow" is the Russian government and the city; "officials" every story's own.
+        actor_ids = resolve_actors(conn, name)
         actor = conn.execute(
-            select(s.actors.c.name, s.actors.c.kind).where(s.actors.c.id == actor_id)
+            select(s.actors.c.name, s.actors.c.kind).where(s.actors.c.id == actor_ids[0])
         ).one()
-        mine = a.c.speaker_id == actor_id
+        mine = a.c.speaker_id.in_(actor_ids)
 
         def grouped(column: Any, label: str, *, joined: Any = None) -> list[dict[str, Any]]:
             total = func.count(a.c.id).label("statements")
@@ -642,7 +682,7 @@ def speaker_profile(store: Store, name: str) -> dict[str, Any]:
 
         def values(column: Any) -> list[str]:
             total = func.count(en.c.id)
-            query = select(column).where(en.c.actor_id == actor_id, column.is_not(None))
+            query = select(column).where(en.c.actor_id.in_(actor_ids), column.is_not(None))
             query = query.group_by(column).order_by(total.desc(), column)
             return [row[0] for row in conn.execute(query).all()]
 

@@ -42,7 +42,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -80,6 +80,11 @@ actors = Table(
     Column("key", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("kind", String(32), nullable=False),
+    # Generic groups and unnamed sources ("officials", "a source"), which are never pooled across
+    # documents: base_key is their canonical name without the scope, document_id the one
+    # document they belong to (NULL when keyed by an organisation instead). NULL for names.
+    Column("base_key", Text, index=True),
+    Column("document_id", Integer, ForeignKey("documents.id")),
 )
 
 actor_aliases = Table(
@@ -210,6 +215,25 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 }
 
 
+def _v2_scoped_generic_actors(conn: Connection) -> None:
+    """Version 3: generic groups and unnamed sources stop being pooled across documents.
+
+    Adds ``actors.base_key`` and ``actors.document_id`` and splits every stored generic actor
+    into one actor per document (or per organisation), as new ingests link them.
+    """
+    conn.exec_driver_sql("ALTER TABLE actors ADD COLUMN base_key TEXT")
+    conn.exec_driver_sql(
+        "ALTER TABLE actors ADD COLUMN document_id INTEGER REFERENCES documents(id)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_actors_base_key ON actors (base_key)")
+    from onrecord.store.linking import split_generic_actors
+
+    split_generic_actors(conn)
+
+
+MIGRATIONS[2] = _v2_scoped_generic_actors
+
+
 def _create_extras(conn: Connection) -> None:
     """Full-text search, which SQLAlchemy's portable DDL cannot express."""
     if conn.dialect.name == "sqlite":
@@ -240,7 +264,9 @@ def current_version(conn: Connection) -> int | None:
 
 def ensure_schema(engine: Engine) -> int:
     """Create or upgrade the store's tables; return the schema version."""
-    with engine.begin() as conn:
+    # A write transaction from the start (BEGIN IMMEDIATE on SQLite): two first uses queue
+    # instead of both reading "no schema" and deadlocking on the upgrade to a write lock.
+    with engine.connect().execution_options(onrecord_write=True) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             # Serialise concurrent first uses of one database.
             conn.execute(text("SELECT pg_advisory_xact_lock(741852963)"))

@@ -7,6 +7,10 @@ the leaders’ views) are never quotes. A quotation never runs past its paragrap
 paragraph reopens the quote without closing the previous one (the newspaper convention for
 long quotes) the pieces form one quotation; otherwise the unclosed mark is dropped, so an
 unbalanced mark never swallows the rest of the article.
+
+Cost is linear in the text: quotations nest at most :data:`MAX_DEPTH` deep (deeper marks are
+read as text of the quotation around them, pairing among themselves), and a "quotation" with
+no letter or digit inside (a run of marks, ``""``) is not one.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ ALL_MARKS = DOUBLE_OPEN_ONLY | DOUBLE_CLOSE_ONLY | DOUBLE_EITHER | SINGLE_OPEN_O
 _OPEN_CONTEXT = frozenset(" \t\n\r([{—–-/:\u00a0")
 _CLOSERS_PREF = frozenset("”»」』›〞’")
 _OPENERS_PREF = frozenset("“«„「『‹〝‘‚")
+#: Real quotations nest three deep at most (a quote in a quote in a quote).
+MAX_DEPTH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,7 @@ def find_quotations(text: str) -> list[Quotation]:
     i = 0
     n = len(text)
     paragraph_start = True
+    too_deep = 0  # openers skipped because the stack was full, each waiting for its closer
     while i < n:
         ch = text[i]
         if ch == "\n":
@@ -100,6 +107,7 @@ def find_quotations(text: str) -> list[Quotation]:
                         carried_group = pending_groups[pos]
                         break
             stack.clear()
+            too_deep = 0
             paragraph_start = True
             i += 1
             continue
@@ -135,6 +143,10 @@ def find_quotations(text: str) -> list[Quotation]:
             if level == 0 and _has_open(stack, 0) and ch in DOUBLE_EITHER and ch not in "“":
                 # A straight or right mark while a double quote is open closes it.
                 role = "close"
+            elif len(stack) >= MAX_DEPTH:
+                too_deep += 1
+                i += 1
+                continue
             else:
                 if paragraph_start and carried_group is not None and level == 0:
                     pending_groups[i] = carried_group
@@ -146,7 +158,9 @@ def find_quotations(text: str) -> list[Quotation]:
                 paragraph_start = False
                 i += 1
                 continue
-        if role == "close":
+        if role == "close" and too_deep:
+            too_deep -= 1
+        elif role == "close":
             for k in range(len(stack) - 1, -1, -1):
                 pos, lvl = stack[k]
                 if lvl == level:
@@ -155,8 +169,13 @@ def find_quotations(text: str) -> list[Quotation]:
                     break
         paragraph_start = False
         i += 1
+    found = [q for q in found if _has_word(text, q)]
     found.sort(key=lambda q: q.open)
     return _renumber(found)
+
+
+def _has_word(text: str, quote: Quotation) -> bool:
+    return any(ch.isalnum() for ch in text[quote.inner_start : quote.inner_end])
 
 
 def _has_open(stack: list[tuple[int, int]], level: int) -> bool:

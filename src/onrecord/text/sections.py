@@ -1,8 +1,10 @@
-"""Split an article into headline, standfirst, caption, credit, byline and body sections.
+"""Split an article into headline, standfirst, caption, credit, byline, dateline and body.
 
 Plain-text news keeps its furniture as lines: a headline without final punctuation, a photo
-caption ("FILE PHOTO: ..."), a credit ("© Agency / Photographer"), a byline ("By ...").
-Knowing which is which keeps photographers out of the speakers and headlines out of the body.
+caption ("FILE PHOTO: ..."), a credit ("© Agency / Photographer"), a byline ("By ..."), and a
+dateline opening a paragraph ("HANOI, Vietnam (AP) — ..."). Knowing which is which keeps
+photographers out of the speakers, headlines out of the body, and the dateline's place and
+agency out of the sentence that follows it (the parser is told the sentence starts after it).
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(
     r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s.*)?$"
 )
+# A dateline: a place in capitals ("HANOI", "NEW YORK", "ST. JOHN'S"), optionally a region or
+# country ("Vietnam", "Ont.", "N.S.") and an agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2})?"
+    r"(?:[ \t]*\([A-Z][\w .&/-]{0,30}\))?"
+    r"(?:[ \t]*[—–]|[ \t]+--?[ \t])[ \t]*(?=\S)"  # a hyphen needs spaces: not "AFL-CIO"
+)
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}:\s")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 
@@ -60,6 +70,24 @@ def _title_case(text: str) -> bool:
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def dateline_at(text: str, start: int) -> int | None:
+    """End of the dateline opening the paragraph at ``start`` (after the dash), if any."""
+    match = _DATELINE.match(text, start)
+    if match is None or len(re.sub(r"\W", "", match.group("place"))) < 2:
+        return None
+    return match.end()
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph-opening dateline; ``end`` is where the sentence begins."""
+    found = []
+    for start, _ in _paragraphs(text):
+        end = dateline_at(text, start)
+        if end is not None:
+            found.append((start, end))
+    return found
 
 
 def detect_sections(text: str) -> list[Section]:
@@ -100,5 +128,9 @@ def detect_sections(text: str) -> list[Section]:
             sections.append(Section("standfirst", start, end))
             continue
         seen_body = True
+        dateline_end = dateline_at(text, start)
+        if dateline_end is not None and dateline_end < end:
+            sections.append(Section("dateline", start, dateline_end))
+            start = dateline_end
         sections.append(Section("body", start, end))
     return sections

@@ -103,7 +103,9 @@ def create_app(store: Store, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.exception_handler(NameNotFound)
     async def unknown_name(request: Request, exc: NameNotFound) -> Response:
-        return error(request, 404, str(exc))
+        # The stored names closest to the one asked for, as data (onrecord.store.lookup).
+        near = [suggestion.to_dict() for suggestion in exc.suggestions]
+        return error(request, 404, str(exc), **({"suggestions": near} if near else {}))
 
     @app.exception_handler(AmbiguousName)
     async def ambiguous(request: Request, exc: AmbiguousName) -> Response:

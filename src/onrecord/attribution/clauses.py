@@ -1,0 +1,139 @@
+"""Content found next to a cue rather than under it: a quotation right after it (`said: "..."`),
+after a colon or comma, closing right before the cue clause (`"...," he said`), and the clause a
+parenthetical cue comments on (`..., the Kremlin said` / `Though X, he said, Y`).
+
+A mixin of :class:`~onrecord.attribution.finder.AttributionFinder`: it reads the finder's
+``doc``, ``text``, ``quotations``, ``shaper`` and ``_content_chars``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from onrecord import lexicon
+from onrecord.attribution.content import ContentShaper, only_punct
+from onrecord.attribution.syntax import has_content_dep, subject_of
+from onrecord.text.quotes import Quotation
+
+
+class AdjacentContent:
+    """Content beside the cue; see the module docstring."""
+
+    doc: Doc
+    text: str
+    quotations: list[Quotation]
+    shaper: ContentShaper
+
+    if TYPE_CHECKING:
+
+        def _content_chars(self, start_tok: int, end_tok: int) -> tuple[int, int] | None: ...
+
+    def _quote_after(self, verb: Token) -> Quotation | None:
+        """A quotation that opens right after the cue (`said: “...”`, `said «...»`)."""
+        end = verb.idx + len(verb.text)
+        doc = self.doc
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ in ("dobj", "dative"):
+            obj = doc[verb.i + 1]
+            end = obj.idx + len(obj.text)
+        for q in self.quotations:
+            if q.level == 0 and end <= q.open <= end + 3 and only_punct(self.text[end : q.open]):
+                return q
+        return None
+
+    def _own_right_edge(self, verb: Token, deps: frozenset[str] | None = None) -> int:
+        """End of the verb's own clause: stops at a comma (", citing her work ...") and at
+        coordinated verbs; ``deps`` limits which complements count."""
+        end = verb.i + 1
+        for child in verb.rights:
+            if child.dep_ in ("conj", "cc"):
+                break
+            if child.dep_ == "punct":
+                if child.text in (",", ";", "—", "–", "-", "("):
+                    break
+                continue
+            if deps is not None and child.dep_ not in deps:
+                continue
+            end = max(end, child.right_edge.i + 1)
+        return end
+
+    def _to_object(self, verb: Token) -> Token | None:
+        for prep in verb.rights:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _colon_or_adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
+        """`X said: ...`, `X said, "..."` and `"...," X said` without a parsed complement."""
+        doc = self.doc
+        nxt = verb.i + 1
+        while nxt < len(doc) and (
+            doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod")
+            or doc[nxt].lower_ in ("reporters", "journalists")
+        ):
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].text in (":", ","):
+            after = doc[nxt].idx + 1
+            # a quotation starting right after the colon / comma
+            for q in self.quotations:
+                if after <= q.open <= after + 2 and q.level == 0:
+                    return self.shaper.shape(q.inner_start, q.inner_end)
+            if doc[nxt].text == ":":
+                sent_end = doc[nxt].sent.end_char
+                return self.shaper.shape(after, sent_end)
+        # a quotation closing right before the cue's clause: `"...," he said.`
+        subject = subject_of(verb)
+        left = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
+        left_char = doc[left].idx
+        for q in self.quotations:
+            if q.level == 0 and 0 <= left_char - q.close <= 3:
+                return self.shaper.shape(q.inner_start, q.inner_end)
+        return None
+
+    def _right_of_parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """`Though X, he said, Y.`: the reported words continue after the cue clause."""
+        doc = self.doc
+        end = verb.i
+        for child in verb.rights:
+            if child.dep_ in ("punct", "ccomp", "conj", "cc", "advcl", "xcomp"):
+                break
+            end = max(end, child.right_edge.i)
+        comma = end + 1
+        sent_end = verb.sent.end
+        if comma >= sent_end or doc[comma].text != ",":
+            return None
+        start = comma + 1
+        stop = sent_end
+        while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+            stop -= 1
+        if stop - start < 3:
+            return None
+        first = doc[start]
+        if first.tag_ in ("VBG", "VBN") or first.lower_ in ("according", "who", "which"):
+            return None  # `…, he said, adding that …` is a cue of its own
+        if any(
+            t.lemma_.lower() in lexicon.CLAUSAL_CUES and t.pos_ == "VERB"
+            for t in doc[start:stop]
+            if t.dep_ in ("ROOT", "parataxis", "conj")
+        ):
+            return None
+        return self._content_chars(start, stop)
+
+    def _parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """`..., the Kremlin said.` parsed with the cue under the content's verb."""
+        head = verb.head
+        if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
+            return None
+        if head.i > verb.i or has_content_dep(verb):
+            return None
+        subject = subject_of(verb)
+        left = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        prev = self.doc[left - 1] if left > 0 else None
+        if prev is None or prev.text not in (",", "”", '"', "»"):
+            return None
+        own = {t.i for t in verb.subtree}
+        ids = [t.i for t in head.subtree if t.i not in own and t.i < left]
+        if not ids:
+            return None
+        return self._content_chars(min(ids), max(ids) + 1)

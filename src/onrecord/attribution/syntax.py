@@ -1,0 +1,151 @@
+"""Parse helpers shared by the attribution rules: the cue's words, its subject (inherited along
+participles and conjunctions), and the source and speaker phrases of a subject."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord import data
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation and adverbs right before it ("has also said")
+    and its particle ("pointed out")."""
+    tokens = [verb]
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
+            tokens.append(child)
+    i = verb.i - 1
+    while (
+        i >= 0
+        and verb.doc[i].dep_ == "advmod"
+        and verb.doc[i].head.i == verb.i
+        and (verb.doc[i].pos_ == "ADV" and verb.doc[i].lower_ not in _NOT_CUE_ADVERBS)
+    ):
+        tokens.append(verb.doc[i])
+        i -= 1
+    for child in verb.rights:
+        if child.dep_ == "prt":
+            tokens.append(child)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+_NOT_CUE_ADVERBS = data.words("lexicon/not_cue_adverbs")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject, inherited along participles and conjunctions."""
+    seen = 0
+    tok = verb
+    while seen < 6:
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1 and all(c.i < tok.i for c in subjects):
+            # "Wikileaks editor-in-chief Kristinn Hrafnsson said", misparsed as two subjects:
+            # the one next to the verb is the head of the name, the others modify it.
+            subjects = subjects[-1:]
+        for child in subjects:
+            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return child
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a statement saying ...", "calls from X urging ..."
+        if (tok.dep_ in _INHERIT_DEPS or (tok.dep_ == "prep" and tok.pos_ == "ADP")) and (
+            tok.head.i != tok.i
+        ):
+            tok = tok.head  # "..., saying", "after saying" (pcomp of a preposition)
+            seen += 1
+            continue
+        if tok.dep_ == "relcl":
+            return None
+        break
+    return None
+
+
+def relative_pronoun(verb: Token) -> Token | None:
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return child
+                return None
+        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def source_phrase(tok: Token) -> tuple[int, int]:
+    """The whole source phrase: the subject with its appositions and relative clauses
+    (PolNeAR's convention: "Douglas Holtz-Eakin, an economist who ..."), no edge punctuation."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    for sibling in reversed([c for c in tok.head.lefts if c.i < tok.i]):
+        # earlier subjects of the same verb run into this one: one misparsed phrase
+        if sibling.dep_ not in _SUBJECT_DEPS or sibling.right_edge.i + 1 != start:
+            break
+        start = sibling.left_edge.i
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def source_phrase_before(tok: Token, stop: int) -> tuple[int, int] | None:
+    """The source phrase of ``tok`` cut before token ``stop`` (and its punctuation)."""
+    start, end = tok.left_edge.i, stop
+    doc = tok.doc
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """The core noun phrase headed by ``tok``, cut before commas and clauses: what names the
+    speaker, and so what speaker resolution reads."""
+    # Left part: the left subtree back to the nearest punctuation that is not part of a name.
+    left = tok.left_edge.i
+    for i in range(tok.i - 1, left - 1, -1):
+        t = tok.doc[i]
+        if t.is_punct and t.text not in ("-", "'", "’", ".", "&"):
+            left = i + 1
+            break
+    start = left
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "in", "at", "for", "with", "from")
+            and tok.lower_ in _ROLE_NOUNS
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return start, end
+
+
+_ROLE_NOUNS = data.words("lexicon/role_nouns")
+
+
+def has_content_dep(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def cue_left(verb: Token) -> int:
+    """First token of the cue clause (subject included) for content left of the cue."""
+    subject = subject_of(verb)
+    left = verb.i
+    for t in cue_tokens(verb):
+        left = min(left, t.i)
+    if subject is not None and subject.i < verb.i:
+        left = min(left, subject.left_edge.i)
+    return left

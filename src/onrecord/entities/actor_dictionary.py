@@ -1,0 +1,251 @@
+"""Who a named actor is, from the Phoenix/PETRARCH2 actor dictionaries (``data/actors/``).
+
+API contract (other stages rely on it; keep it stable):
+
+``lookup(name: str, on: date | str | None = None) -> ActorEntry | None``
+    The dictionary actor a name refers to, with the role it held on ``on`` (a ``date`` or an
+    ISO ``YYYY-MM-DD`` string, e.g. the article's publication date). ``name`` is matched
+    normalised: case, dots, apostrophes, hyphens and a possessive ``'s`` do not matter
+    ("U.N." = "UN"); leading "the", titles and agent words from the agents dictionary
+    ("President", "Prime Minister") and country words ("Russian") are stripped one at a time
+    until a variant matches ("Russian President Vladimir Putin" → "vladimir putin"); a lone
+    surname ("Bouteflika", "President Bouteflika") matches a person when only one dictionary
+    person (an actor with dated roles) has that surname, or only one of them held a role on
+    ``on``. None when nothing matches. Countries match too ("Afghan" → AFG).
+``ActorEntry``
+    ``id`` the dictionary key, stable across articles ("VLADIMIR_PUTIN"); ``name`` a display
+    name ("Vladimir Putin"); ``code`` the CAMEO code that applies on the date ("RUSGOV");
+    ``country`` ISO 3166 alpha-3 or None for transnational actors ("RUS"; the UN is None);
+    ``sector`` the three-letter CAMEO sector ("GOV", "ELI", "MIL", "REB", "IGO"...) or None;
+    ``roles`` every dated role (``ActorRole``: ``code``, ``start``, ``end`` inclusive dates or
+    None for open ends, with ``country`` and ``sector`` properties); ``role_on(day)``.
+    Which role applies: the one whose range holds the date (the latest-starting when several
+    do); with no date, the latest-starting role; when no role holds, the dictionary's default
+    code; when there is none, the country of the latest role with no sector (a person who
+    left office is still of that country).
+``agent_sector(words: str) -> str | None``
+    The CAMEO sector of an agent word or phrase ("minister" → "GOV", "rebels" → "REB",
+    "riot police" → "COP"), its longest matching ending tried first ("the Syrian foreign
+    minister" → "GOV").
+``country_of_code(code: str) -> str | None`` / ``sector_of_code(code: str) -> str | None``
+    Split a CAMEO actor code ("RUSGOVMIL" → "RUS", "GOV"; "IGOUNO" → None, "IGO").
+
+Loading is lazy: the tables are read and indexed on the first call, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import pycountry
+
+from onrecord.data import table
+
+# Phoenix codes for states ISO 3166 lacks (Kosovo) or that no longer exist.
+_EXTRA_COUNTRIES = frozenset({"KSV", "DDR", "USR", "YUG", "SUN", "CSK", "SCG", "FRY"})
+_NAME_CHARACTERS = re.compile(r"[.'’`,()]")
+
+
+def normalise(name: str) -> str:
+    """The look-up form of a name: lower case, hyphens as spaces, no dots or apostrophes."""
+    name = re.sub(r"['’]s\b", "", name.strip())
+    name = _NAME_CHARACTERS.sub("", name.replace("_", " ").replace("-", " ").lower())
+    return " ".join(name.split())
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.countries) | _EXTRA_COUNTRIES
+
+
+def country_of_code(code: str) -> str | None:
+    """The country part of a CAMEO actor code, or None (IGO, NGO, MNC, regions)."""
+    return code[:3] if code[:3] in _countries() else None
+
+
+def sector_of_code(code: str) -> str | None:
+    """The first sector of a CAMEO actor code: after the country, or the code's start."""
+    rest = code[3:] if country_of_code(code) else code
+    return rest[:3] or None
+
+
+def _day(raw: str) -> date | None:
+    return date(int(raw[:4]), int(raw[4:6]), int(raw[6:8])) if raw else None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRole:
+    """A code the actor held from ``start`` to ``end`` (inclusive; None is an open end)."""
+
+    code: str
+    start: date | None
+    end: date | None
+
+    @property
+    def country(self) -> str | None:
+        return country_of_code(self.code)
+
+    @property
+    def sector(self) -> str | None:
+        return sector_of_code(self.code)
+
+    def holds(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    id: str
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    roles: tuple[ActorRole, ...] = ()
+
+    def role_on(self, day: date | None) -> ActorRole | None:
+        """The role held on ``day`` (the latest-starting one), or the latest role if no day."""
+        held = [r for r in self.roles if day is None or r.holds(day)]
+        return max(held, key=lambda r: r.start or date.min) if held else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """One dictionary line, its roles parsed only when asked for (most are never looked up)."""
+
+    key: str
+    default: str | None
+    roles_cell: str
+    primary: str
+
+    @property
+    def roles(self) -> tuple[ActorRole, ...]:
+        return _roles(self.roles_cell)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    records: dict[str, _Record]
+    by_name: dict[str, tuple[str, ...]]
+    by_surname: dict[str, tuple[str, ...]]
+    country_words: frozenset[str]
+
+
+@cache
+def _roles(cell: str) -> tuple[ActorRole, ...]:
+    if cell == "-":
+        return ()
+    roles = []
+    for item in cell.split(","):
+        code, span = item.split(":")
+        start, end = span.split("-")
+        roles.append(ActorRole(code, _day(start), _day(end)))
+    return tuple(roles)
+
+
+@cache
+def _index() -> _Index:
+    records: dict[str, _Record] = {}
+    by_name: dict[str, tuple[str, ...]] = {}
+    by_surname: dict[str, tuple[str, ...]] = {}
+    country_words: set[str] = set()
+    for key, default, roles_cell, names_cell in table("actors/actors"):
+        names = names_cell.split("|")
+        primary = names[0]
+        records[key] = _Record(key, None if default == "-" else default, roles_cell, primary)
+        for name in names:
+            known = by_name.get(name)
+            if known is None:
+                by_name[name] = (key,)
+            elif key not in known:
+                by_name[name] = (*known, key)
+        if roles_cell != "-" and " " in primary:
+            surname = primary.rsplit(" ", 1)[1]
+            by_surname[surname] = (*by_surname.get(surname, ()), key)
+        elif roles_cell == "-" and len(default) == 3 and country_of_code(default):
+            country_words.update(n for n in names if " " not in n)
+    return _Index(records, by_name, by_surname, frozenset(country_words))
+
+
+@cache
+def _agents() -> dict[str, str]:
+    return {agent: code for agent, code in table("actors/agents")}
+
+
+def agent_sector(words: str) -> str | None:
+    """The sector of an agent word or phrase, trying its longest ending first."""
+    tokens = normalise(words).split()
+    agents = _agents()
+    for start in range(len(tokens)):
+        code = agents.get(" ".join(tokens[start:]))
+        if code:
+            return code[:3]
+    return None
+
+
+def _as_date(on: date | str | None) -> date | None:
+    if on is None or isinstance(on, date):
+        return on
+    try:
+        return date.fromisoformat(on[:10])
+    except ValueError:
+        return None
+
+
+def _entry(record: _Record, day: date | None) -> ActorEntry:
+    held = [r for r in record.roles if day is None or r.holds(day)]
+    if held:
+        code: str | None = max(held, key=lambda r: r.start or date.min).code
+        country, sector = country_of_code(code), sector_of_code(code)
+    elif record.default:
+        code = record.default
+        country, sector = country_of_code(code), sector_of_code(code)
+    else:
+        latest = max(record.roles, key=lambda r: r.start or date.min, default=None)
+        code, sector = None, None
+        country = latest.country if latest else None
+    name = " ".join(w.capitalize() if not w.isupper() else w for w in record.primary.split())
+    return ActorEntry(record.key, name, code, country, sector, record.roles)
+
+
+def _choose(keys: tuple[str, ...], index: _Index, day: date | None) -> _Record | None:
+    """One record among ``keys``: the only one, else the only one holding a role on ``day``."""
+    if len(keys) == 1:
+        return index.records[keys[0]]
+    if day is not None:
+        active = [k for k in keys if any(r.holds(day) for r in index.records[k].roles)]
+        if len(active) == 1:
+            return index.records[active[0]]
+    return None
+
+
+def _leading_title(words: list[str], index: _Index) -> int:
+    """How many leading words are "the", a country word or an agent phrase (longest first)."""
+    for size in range(min(3, len(words) - 1), 0, -1):
+        phrase = " ".join(words[:size])
+        if phrase == "the" or phrase in index.country_words or phrase in _agents():
+            return size
+    return 0
+
+
+def lookup(name: str, on: date | str | None = None) -> ActorEntry | None:
+    """The dictionary actor ``name`` refers to, with its role on ``on`` (see the module doc)."""
+    index, day = _index(), _as_date(on)
+    words = normalise(name).split()
+    while words:
+        keys = index.by_name.get(" ".join(words))
+        if keys:
+            record = _choose(keys, index, day)
+            return _entry(record, day) if record else None
+        strip = _leading_title(words, index)
+        if not strip:
+            break
+        words = words[strip:]
+    if len(words) == 1 and words[0] not in _agents():
+        keys = index.by_surname.get(words[0], ())
+        record = _choose(keys, index, day) if keys else None
+        if record is not None:
+            return _entry(record, day)
+    return None

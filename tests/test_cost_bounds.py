@@ -1,0 +1,123 @@
+"""Issue 9: bounded cost per document (quote-mark runs, nesting, windows, a time budget) and
+date arithmetic that cannot overflow."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import onrecord
+from conftest import EXAMPLE
+from onrecord.cli.commands import main
+from onrecord.pipeline import AnalysisError, analyze_many
+from onrecord.pipeline.budget import TimeLimitExceeded
+from onrecord.pipeline.records import load
+from onrecord.pipeline.windows import analyze_windows, windows
+from onrecord.text.quotes import MAX_DEPTH, find_quotations
+from onrecord.text.tokens import LONG_RUN, make_bounded_doc
+
+
+def test_long_runs_become_bounded_tokens_with_exact_offsets() -> None:
+    nlp = load()
+    text = 'Putin said "yes". ' + '"' * 1000 + " and “" + "x" * 130 + "” then " + "«»" * 40
+    doc = make_bounded_doc(nlp, text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) == LONG_RUN
+    assert [t.text for t in doc[:7]] == ["Putin", "said", '"', "yes", '"', ".", '"' * 64]
+    ordinary = "Putin said “the crisis” was over.  Two spaces\nand a line."
+    assert [t.text for t in make_bounded_doc(nlp, ordinary)] == [t.text for t in nlp(ordinary)]
+
+
+def test_quote_mark_runs_are_not_quotations() -> None:
+    assert find_quotations('"' * 100_000) == []
+    assert find_quotations("“”«»‘’" * 10_000) == []
+    assert [(q.open, q.close) for q in find_quotations('He said "yes" and ""')] == [(8, 12)]
+
+
+def test_nesting_is_bounded() -> None:
+    depth = 500
+    text = "".join("“a ‘b " for _ in range(depth)) + "end" + "’ c” d" * depth
+    quotes = find_quotations(text)
+    assert quotes  # the outer levels are still quotations
+    deepest = max(sum(o.open < q.open and q.close < o.close for o in quotes) for q in quotes)
+    assert deepest == MAX_DEPTH - 1
+
+
+def test_pathological_documents_analyse() -> None:
+    for text in ('Putin said "' + '"' * 20_000, "Putin said " + "“”«»‘’\"'" * 2_000):
+        record = onrecord.analyze(text)
+        assert record.document.text == text
+        assert record.attributions == []
+
+
+def test_windows_end_at_paragraphs_and_cover_the_text() -> None:
+    text = ("A short paragraph here.\n\n" * 10) + "x " * 40
+    ranges = windows(text, 60)
+    assert ranges[0] == (0, 50)
+    assert all(b - a <= 60 for a, b in ranges)
+    assert [a for a, _ in ranges[1:]] == [b for _, b in ranges[:-1]]
+    assert ranges[-1][1] == len(text)
+
+
+def test_windowed_record_is_one_valid_record(validate) -> None:
+    nlp = load()
+    text = EXAMPLE.read_text(encoding="utf-8")
+
+    def analyse(window: str, _index: int) -> onrecord.Record:
+        return nlp(nlp.make_doc(window))._.onrecord
+
+    whole = onrecord.analyze(text).to_dict()
+    merged = analyze_windows(text, analyse, size=1500).to_dict()
+    validate(merged)
+    assert merged["document"]["text"] == text
+    names = [e["name"] for e in merged["entities"]]
+    assert len(names) == len(set(zip(names, [e["kind"] for e in merged["entities"]], strict=True)))
+    assert {"Vladimir Putin", "Olaf Scholz"} <= set(names)
+    assert [a["id"] for a in merged["attributions"]] == [
+        f"a{i + 1}" for i in range(len(merged["attributions"]))
+    ]
+    # Most statements are found the same way in windows as in one piece.
+    whole_contents = {c["start"] for a in whole["attributions"] for c in a["content"]}
+    merged_contents = {c["start"] for a in merged["attributions"] for c in a["content"]}
+    assert len(whole_contents & merged_contents) >= 0.8 * len(whole_contents)
+
+
+def test_time_budget_turns_slowness_into_a_failure() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    with pytest.raises(TimeLimitExceeded, match=r"time limit of 0\.001 s"):
+        onrecord.analyze(text, time_limit=0.001)
+    results = list(
+        analyze_many([text, "Putin said it was fine."], errors="return", time_limit=0.001)
+    )
+    assert all(isinstance(r, AnalysisError) for r in results)
+    assert (
+        results[0].reason
+        == "analysis stopped: took longer than the time limit of 0.001 s per document"
+    )
+    assert onrecord.analyze("Putin said it was fine.", time_limit=60).attributions
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_extreme_publication_dates_do_not_overflow(published: str, validate) -> None:
+    text = (
+        "Putin met Scholz last week and will meet him again next year. "
+        "He said on Friday that talks three days ago and in two weeks were useful."
+    )
+    record = onrecord.analyze(text, published=published)
+    validate(record.to_dict())
+    result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--published", published])
+    assert result.exit_code == 0, result.output
+
+
+def test_bad_publication_dates_are_refused() -> None:
+    with pytest.raises(ValueError, match="is not an ISO 8601 date"):
+        onrecord.analyze("Putin said it.", published="2024-13-45")
+    runner = CliRunner()
+    for args in (
+        ["statements", "--since", "2024-13-45"],
+        ["timeline", "Putin", "--until", "2024-02-30"],
+        ["ingest", str(EXAMPLE), "--published", "yesterday"],
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "is not a" in result.output
