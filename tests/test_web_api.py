@@ -227,7 +227,18 @@ def test_errors_are_json(server: str, path: str, params: dict, status: int, erro
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/documents/1", "/api/documents", "/static/onrecord.css", "/docs", "/nowhere"]
+    "path",
+    [
+        "/",
+        "/documents/1",
+        "/api/documents",
+        "/static/onrecord.css",
+        "/docs",
+        "/nowhere",
+        "/stories",
+        "/stories/s1",
+        "/api/compare?story=s1",
+    ],
 )
 def test_security_headers(server: str, path: str) -> None:
     headers = get(server, path).headers
@@ -245,12 +256,15 @@ def test_docs_and_openapi_are_served_locally(server: str) -> None:
     paths = get(server, "/openapi.json").json()["paths"]
     assert sorted(paths) == [
         "/api/analyze",
+        "/api/compare",
         "/api/documents",
         "/api/documents/{document_id}",
         "/api/search",
         "/api/speakers",
         "/api/speakers/{name}",
         "/api/statements",
+        "/api/stories",
+        "/api/stories/{story_id}",
         "/api/timeline",
     ]
 
@@ -338,6 +352,10 @@ def test_postgresql_store(pg_url: str, serve) -> None:
     with open_store(pg_url) as store:
         for make in (record_call_2024, record_call_2022, record_spokesman):
             store.add_record(make(), origin=make.__name__)
+        from onrecord.compare.store import list_stories, rebuild
+
+        rebuild(store)  # places the three records in stories, as ingest does
+        stories = list_stories(store)
     ro = open_read_only(pg_url)
     try:
         with ro.connect() as conn, pytest.raises(InternalError, match="read-only transaction"):
@@ -361,3 +379,15 @@ def test_postgresql_store(pg_url: str, serve) -> None:
         page = httpx.get(base + "/documents/1", timeout=60).text
         assert CALL_2024[:20] in page
         assert '<mark class="hit">troops</mark>' in httpx.get(base + "/search?q=troops").text
+        listed = get(base, "/api/stories", limit=1)
+        assert listed.json()["stories"][0] == {"id": f"s{stories[0]['story']}", **stories[0]}
+        assert [s["story"] for s in _walk(base, "/api/stories", "stories", limit=1)] == [
+            s["story"] for s in stories
+        ]
+        compared = get(base, "/api/compare", story=f"s{stories[0]['story']}").json()
+        assert [d["id"] for d in compared["documents"]] == stories[0]["documents"]
+        told = [
+            (s["document"], s["attribution"]) for c in compared["claims"] for s in c["statements"]
+        ]
+        assert len(told) == len(set(told)) > 0
+        assert "Claims side by side" in httpx.get(base + f"/stories/s{stories[0]['story']}").text

@@ -189,6 +189,6 @@ def test_api_reference_works_offline(page, server) -> None:
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(server + "/docs")
     page.wait_for_selector(".opblock", timeout=30_000)
-    assert page.locator(".opblock").count() == 8
+    assert page.locator(".opblock").count() == 11
     assert errors == []
     assert requested and all(url.startswith(server + "/") for url in requested)

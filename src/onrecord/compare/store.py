@@ -121,7 +121,9 @@ def list_stories(
     about: str | None = None,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Stories with their documents, sources, date span and main actors, newest last."""
+    """Stories with their documents (``documents``: ids as analysed; ``document_ids``: the
+    store's ids, /documents/ID on `onrecord serve`), sources, date span and main actors, in
+    story id order (newest last)."""
     from onrecord.store.queries import resolve_actors
 
     d, sd, a, ac = s.documents, s.story_documents, s.attributions, s.actors
@@ -175,9 +177,16 @@ def list_stories(
     for row in rows:
         story = stories.setdefault(
             row.story_id,
-            {"story": row.story_id, "documents": [], "sources": [], "dates": []},
+            {
+                "story": row.story_id,
+                "documents": [],
+                "document_ids": [],
+                "sources": [],
+                "dates": [],
+            },
         )
         story["documents"].append(row.doc_id)
+        story["document_ids"].append(row.id)
         if row.source and row.source not in story["sources"]:
             story["sources"].append(row.source)
         if row.main_date or row.published_date:
@@ -197,6 +206,15 @@ def list_stories(
             continue
         out.append(story)
     return out
+
+
+def story_of(store: Store, document_id: int) -> int | None:
+    """The story a stored document belongs to (None before it is placed)."""
+    sd = s.story_documents
+    with store.connect() as conn:
+        return conn.execute(
+            select(sd.c.story_id).where(sd.c.document_id == document_id)
+        ).scalar_one_or_none()
 
 
 def story_records(

@@ -9,11 +9,12 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from onrecord.store import Store
+from onrecord.web import stories as story_views
 from onrecord.web import views
 
 
@@ -31,7 +32,7 @@ router = APIRouter(
         code: {"model": ErrorBody, "description": what}
         for code, what in (
             (400, "Bad request (an ambiguous name, a query with no words)"),
-            (404, "No such document or speaker"),
+            (404, "No such document, speaker or story"),
             (422, "Invalid parameters"),
         )
     },
@@ -167,3 +168,37 @@ def timeline(
 ) -> JSONResponse:
     window = views.Window(limit, offset)
     return paged(request, views.timeline(store, window, actor, since=since, until=until))
+
+
+About = Annotated[str | None, Query(description="Words the story's documents contain.")]
+Actor = Annotated[str | None, Query(description="An actor named in the story's documents.")]
+StoryId = Annotated[str, Path(description="A story id: s3 (or 3).")]
+
+
+@router.get("/stories", summary="Stories (documents reporting one event), in story id order")
+def stories(
+    request: Request,
+    store: StoreDep,
+    since: Since = None,
+    until: Until = None,
+    about: About = None,
+    actor: Actor = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    window = views.Window(limit, offset)
+    page = story_views.stories(store, window, since=since, until=until, about=about, actor=actor)
+    return paged(request, page)
+
+
+@router.get("/stories/{story_id}", summary="One story: documents, sources, dates, actors")
+def story(store: StoreDep, story_id: StoryId) -> JSONResponse:
+    return JSONResponse(story_views.story(store, story_id))
+
+
+@router.get("/compare", summary="A story's comparison, claim by claim (onrecord-compare/1)")
+def compare(
+    store: StoreDep,
+    story: Annotated[str, Query(min_length=1, description="A story id: s3 (or 3).")],
+) -> JSONResponse:
+    return JSONResponse(story_views.comparison(store, story))

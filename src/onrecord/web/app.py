@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
+from onrecord.compare.store import StoryError
 from onrecord.store import Store
 from onrecord.store.queries import AmbiguousName, DocumentNotFound, NameNotFound
 from onrecord.web.security import BodyLimit, SecurityHeaders, client_error
@@ -112,6 +113,10 @@ def create_app(store: Store, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.exception_handler(DocumentNotFound)
     async def no_document(request: Request, exc: DocumentNotFound) -> Response:
+        return error(request, 404, str(exc))
+
+    @app.exception_handler(StoryError)
+    async def no_story(request: Request, exc: StoryError) -> Response:
         return error(request, 404, str(exc))
 
     @app.exception_handler(ValueError)

@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
+from onrecord.web import stories as story_views
 from onrecord.web import views
 from onrecord.web.annotations import describe
 from onrecord.web.api import DATE, AnalyzeRequest, Limit, Offset, StoreDep, analyze_text
@@ -63,7 +64,10 @@ def home(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def article(request: Request, store: StoreDep, document_id: int):
-    return _article(request, views.document(store, document_id), stored_id=document_id)
+    from onrecord.compare.store import story_of
+
+    data = views.document(store, document_id)
+    return _article(request, data, stored_id=document_id, story=story_of(store, document_id))
 
 
 @router.get("/statements", response_class=HTMLResponse)
@@ -131,6 +135,34 @@ def timeline(
         page=page,
         links=_links(request, page),
     )
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(
+    request: Request,
+    store: StoreDep,
+    since: Annotated[str | None, Query(pattern=DATE)] = None,
+    until: Annotated[str | None, Query(pattern=DATE)] = None,
+    about: str | None = None,
+    actor: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+):
+    page = story_views.stories(
+        store,
+        views.Window(limit, offset),
+        since=since or None,
+        until=until or None,
+        about=about or None,
+        actor=actor or None,
+    )
+    return render(request, "stories.html", page=page, links=_links(request, page))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, store: StoreDep, story_id: str):
+    """The story's comparison side by side: a column per document, a row per claim."""
+    return render(request, "story.html", **story_views.story_page(store, story_id))
 
 
 @router.get("/analyze", response_class=HTMLResponse)
