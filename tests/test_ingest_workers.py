@@ -56,7 +56,14 @@ def _start(tmp_path: Path, folder: Path, delay: str | None) -> subprocess.Popen[
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # The driver must see Ctrl-C as a user's shell gives it, whatever an earlier test in
+        # this pytest process did to SIGINT's disposition (an ignored SIGINT is inherited).
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _children(pid: int) -> list[int]:
