@@ -25,7 +25,8 @@ from starlette.exceptions import HTTPException
 
 from onrecord.compare.store import StoryError
 from onrecord.store import Store
-from onrecord.store.queries import AmbiguousName, DocumentNotFound, NameNotFound
+from onrecord.store.page_queries import DocumentNotFound
+from onrecord.store.queries import AmbiguousName, NameNotFound
 from onrecord.web.security import BodyLimit, SecurityHeaders, client_error
 
 MAX_BODY = 1024 * 1024  # POST bodies: one article (the longest news articles are ~100 kB)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.store import Store, queries
+from onrecord.store import Store, page_queries, queries
 from onrecord.store.queries import Result
 
 DEFAULT_LIMIT = 50
@@ -39,13 +39,13 @@ def documents(store: Store, window: Window) -> dict[str, Any]:
     return _page(
         "documents",
         window,
-        lambda limit, offset: queries.document_summaries(store, limit=limit, offset=offset),
+        lambda limit, offset: page_queries.document_summaries(store, limit=limit, offset=offset),
     )
 
 
 def document(store: Store, document_id: int) -> dict[str, Any]:
     """The stored record, and the store-wide actor each of its entities belongs to."""
-    return queries.document_record(store, document_id)
+    return page_queries.document_record(store, document_id)
 
 
 def statements(
@@ -100,14 +100,14 @@ def search(store: Store, window: Window, q: str) -> dict[str, Any]:
 def _add_local_ids(store: Store, rows: Sequence[dict[str, Any]]) -> None:
     """Each row's ``local_id``: its id in its document (``a7``), the anchor on the article
     page."""
-    found = queries.statement_local_ids(store, [row["id"] for row in rows])
+    found = page_queries.statement_local_ids(store, [row["id"] for row in rows])
     for row in rows:
         row["local_id"] = found.get(row["id"])
 
 
 def _add_matches(store: Store, q: str, rows: Sequence[dict[str, Any]]) -> None:
     """Each row's ``matches``: the [start, end) ranges of its content the query matched."""
-    found = queries.search_matches(store, q, [row["id"] for row in rows])
+    found = page_queries.search_matches(store, q, [row["id"] for row in rows])
     for row in rows:
         row["matches"] = found.get(row["id"], [])
 
@@ -122,7 +122,7 @@ def speakers(store: Store, window: Window) -> dict[str, Any]:
 
 def speaker(store: Store, window: Window, name: str) -> dict[str, Any]:
     """A speaker's profile and (a page of) their statements, oldest first."""
-    profile = queries.speaker_profile(store, name)
+    profile = page_queries.speaker_profile(store, name)
     page = statements(store, window, speaker=name)
     return {"profile": profile, **page}
 
