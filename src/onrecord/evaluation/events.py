@@ -43,7 +43,8 @@ class Prediction:
     recipients: set[str] = field(default_factory=set)
 
 
-def _depth(token: Any) -> int:
+def parse_depth(token: Any) -> int:
+    """How many heads lie between ``token`` and its sentence's root (capped at 50)."""
     depth = 0
     while token.head.i != token.i and depth < 50:
         token = token.head
@@ -58,7 +59,8 @@ def main_event(record: Any, doc: Any) -> Any:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is None:
             continue
-        placed.append((span.sent.start, min(_depth(t) for t in span), event.trigger.start, event))
+        depth = min(parse_depth(t) for t in span)
+        placed.append((span.sent.start, depth, event.trigger.start, event))
     if not placed:
         return record.events[0] if record.events else None
     first_sentence = min(p[0] for p in placed)

@@ -37,6 +37,8 @@ from typing import Any
 
 import pycountry
 
+from onrecord.evaluation.events import parse_depth as _depth
+
 __all__ = ["PloverExample", "PloverResult", "evaluate_plover", "gold_examples"]
 
 TYPE_MAP = {
@@ -209,14 +211,6 @@ def evaluate_plover(path: str | Path) -> PloverResult:
             c for r in event.recipients if (c := entities[r].country) and len(c) == 3
         }
     return _score(examples)
-
-
-def _depth(token: Any) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
 
 
 def _main_event(record: Any, doc: Any) -> Any:
