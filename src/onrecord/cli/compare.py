@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from onrecord.compare import Comparison
+    from onrecord.compare.similarity import Embedder
 
 COMPARE_FORMATS = ("table", "json")
 
@@ -125,13 +128,14 @@ def compare_command(
     if files:
         if published is not None:
             _check_day(published)
+        loading = _load_embedder_meanwhile()
         try:
             records = load_records(files, published=published, source=source)
         except CompareInputError as exc:
             raise click.ClickException(str(exc)) from exc
         if not records:
             raise click.ClickException("no documents to compare")
-        comparison = compare(records)
+        comparison = compare(records, model=loading.result())
     else:
         from onrecord.compare.store import StoryError, story_records
         from onrecord.store import StoreError, open_store
@@ -147,6 +151,19 @@ def compare_command(
         click.echo(comparison.to_json(indent=2))
     else:
         print_comparison(comparison)
+
+
+def _load_embedder_meanwhile() -> Future[Embedder]:
+    """Load the embedding network in a thread while the articles are analysed: on two or
+    more cores its load (about a second) then costs no wall time (docs/benchmarks.md)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from onrecord.compare.similarity import embedder
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="onrecord-embedder")
+    future = pool.submit(embedder)
+    pool.shutdown(wait=False)
+    return future
 
 
 def _check_day(value: str) -> None:

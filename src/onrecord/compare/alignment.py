@@ -32,8 +32,15 @@ SAME_ADDRESSEE_BONUS = 0.03
 SAME_EVENT_TYPE_BONUS = 0.05
 DURATION_BONUS = 0.3
 AMOUNT_BONUS = 0.1
+#: Added when one statement negates or refuses what the other, on the same topic (word and
+#: concept overlap at least CONTRAST_MIN_OVERLAP), asserts.
+CONTRAST_BONUS = 0.05
+CONTRAST_MIN_OVERLAP = 0.3
 #: A pair at or above this score is the same point (chosen on the dev set, see docs/compare.md).
 MATCH_THRESHOLD = 0.56
+#: Two statements that are each other's best match across their documents join at this bar.
+MUTUAL_THRESHOLD = 0.35
+MUTUAL_MARGIN = 0.2
 #: A headline joins its own article's best-matching body point at this lower bar: headlines
 #: restate a body point in fewer words, so their scores run lower (see docs/compare.md).
 HEADLINE_THRESHOLD = 0.4
@@ -118,8 +125,21 @@ def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
             if units[i].event_types & units[j].event_types:
                 score += SAME_EVENT_TYPE_BONUS
             score += _measure_bonus(fi, fj)
+            if _contrast(fi, fj):
+                score += CONTRAST_BONUS
             scores[i, j] = scores[j, i] = score
     return scores
+
+
+def _contrast(a: StatementFeatures, b: StatementFeatures) -> bool:
+    """One of two statements on one topic negates or refuses what the other asserts: a
+    denial answers the other side's account ("condemned the strikes on energy facilities" /
+    "had not raised the strikes on energy infrastructure"), which the embedding, blind to
+    negation, sees only as a topic in common."""
+    if _dice(a.stems, b.stems) < CONTRAST_MIN_OVERLAP:
+        return False
+    opposite_stance = a.stance * b.stance < 0
+    return opposite_stance or (a.negations % 2) != (b.negations % 2)
 
 
 def _measure_bonus(a: StatementFeatures, b: StatementFeatures) -> float:
@@ -135,29 +155,53 @@ def _measure_bonus(a: StatementFeatures, b: StatementFeatures) -> float:
     return 0.0
 
 
+def _mutual_best(units: list[_Unit], scores: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs (i, j) of different documents where each is the other's clear best match in the
+    other's document (ahead of the runner-up by :data:`MUTUAL_MARGIN`): reports of one event
+    tell their points in parallel, so a point's clear counterpart in another report is likely
+    the same point even in other words."""
+    documents = [u.features.statement.document for u in units]
+    ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
+    for i in range(len(units)):
+        for j in range(len(units)):
+            if documents[i] != documents[j]:
+                ranked.setdefault((i, documents[j]), []).append((float(scores[i, j]), j))
+    best = {}
+    for key, found in ranked.items():
+        found.sort(reverse=True)
+        if len(found) == 1 or found[0][0] - found[1][0] >= MUTUAL_MARGIN:
+            best[key] = found[0][1]
+    return {(i, j) for (i, _), j in best.items() if i < j and best.get((j, documents[i])) == i}
+
+
 def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
-    """Greedy average-linkage clustering under the one-point-per-document rule."""
+    """Greedy average-linkage clustering under the one-point-per-document rule: pairs at
+    :data:`MATCH_THRESHOLD`, then mutual best matches at :data:`MUTUAL_THRESHOLD`."""
     cluster_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    mutual = _mutual_best(units, scores)
     pairs = sorted(
         ((scores[i, j], i, j) for i in range(len(units)) for j in range(i + 1, len(units))),
         reverse=True,
     )
-    for score, i, j in pairs:
-        if score < MATCH_THRESHOLD:
-            break
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
-            continue
-        a, b = members[ci], members[cj]
-        if np.mean([scores[x, y] for x in a for y in b]) < MATCH_THRESHOLD:
-            continue
-        if any(_same_document_clash(units[x], units[y], scores[x, y]) for x in a for y in b):
-            continue
-        members[ci] = a + b
-        for y in b:
-            cluster_of[y] = ci
-        del members[cj]
+    for threshold, allowed in ((MATCH_THRESHOLD, None), (MUTUAL_THRESHOLD, mutual)):
+        for score, i, j in pairs:
+            if score < threshold:
+                break
+            if allowed is not None and (i, j) not in allowed:
+                continue
+            ci, cj = cluster_of[i], cluster_of[j]
+            if ci == cj:
+                continue
+            a, b = members[ci], members[cj]
+            if np.mean([scores[x, y] for x in a for y in b]) < threshold:
+                continue
+            if any(_same_document_clash(units[x], units[y], scores[x, y]) for x in a for y in b):
+                continue
+            members[ci] = a + b
+            for y in b:
+                cluster_of[y] = ci
+            del members[cj]
     return sorted(members.values(), key=min)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from onrecord import data
 from onrecord.compare.features import StatementFeatures
 from onrecord.compare.model import Conflict
 
@@ -54,6 +55,23 @@ def _quantity_conflict(a: StatementFeatures, b: StatementFeatures) -> Conflict |
     return None
 
 
+def _role_conflict(a: StatementFeatures, b: StatementFeatures) -> Conflict | None:
+    """One report has a side doing something (the actor of an event type) that the other has
+    done to it (its recipient): "Azerbaijani forces opened fire on Armenian positions" /
+    "Armenian units shelled Azerbaijani positions"."""
+    directed = data.words("compare/directed_types")
+    for kind, role, side in sorted(a.roles):
+        if role != "actor" or kind not in directed or (kind, "actor", side) in b.roles:
+            continue
+        if (kind, "recipient", side) in b.roles:
+            return Conflict(
+                "actor-in-role",
+                f"{a.statement.document} has {side} as the actor of {kind}, "
+                f"{b.statement.document} has {side} as its target",
+            )
+    return None
+
+
 def pair_conflict(a: StatementFeatures, b: StatementFeatures) -> Conflict | None:
     """The conflict between two statements of different documents, or None."""
     da, db = a.statement.document, b.statement.document
@@ -75,6 +93,8 @@ def pair_conflict(a: StatementFeatures, b: StatementFeatures) -> Conflict | None
             "date",
             f"{da} gives {', '.join(sorted(dates_a))}, {db} gives {', '.join(sorted(dates_b))}",
         )
+    if conflict := _role_conflict(a, b) or _role_conflict(b, a):
+        return conflict
     if len(a.actors) == 1 and len(b.actors) == 1 and a.actors != b.actors:
         (actor_a,), (actor_b,) = a.actors, b.actors
         return Conflict("actor-in-role", f"{da} names {actor_a} where {db} names {actor_b}")

@@ -71,9 +71,32 @@ def stem(word: str) -> str:
 
 
 def content_words(words: list[str]) -> frozenset[str]:
+    """Stems of the content words, and the paraphrase concepts their words and phrases name
+    (upper case, so that they never equal a stem)."""
     stop = _stopwords()
     negators = data.words("compare/negators")
-    return frozenset(stem(w) for w in words if w not in stop and w not in negators and len(w) > 1)
+    stems = {stem(w) for w in words if w not in stop and w not in negators and len(w) > 1}
+    return frozenset(stems | concepts(words))
+
+
+@cache
+def _concept_phrases() -> dict[tuple[str, ...], frozenset[str]]:
+    found: dict[tuple[str, ...], set[str]] = {}
+    for concept, phrases in data.table("compare/concepts"):
+        for phrase in phrases.split("|"):
+            found.setdefault(tuple(phrase.split()), set()).add(concept)
+    return {phrase: frozenset(names) for phrase, names in found.items()}
+
+
+def concepts(words: list[str]) -> frozenset[str]:
+    """The paraphrase concepts (data/compare/concepts.tsv) named in ``words``."""
+    table = _concept_phrases()
+    longest = max((len(p) for p in table), default=0)
+    found: set[str] = set()
+    for i in range(len(words)):
+        for n in range(1, longest + 1):
+            found |= table.get(tuple(words[i : i + n]), frozenset())
+    return frozenset(found)
 
 
 def negation_count(words: list[str]) -> int:
@@ -81,8 +104,19 @@ def negation_count(words: list[str]) -> int:
     negators = data.words("compare/negators")
     count = sum(1 for w in words if w in negators or w.endswith("n't"))
     for phrase in _negating_phrases():
-        count += sum(1 for i in range(len(words)) if words[i : i + len(phrase)] == phrase)
-    return count
+        count += _occurrences(words, phrase)
+    for phrase in _non_negating_phrases():
+        count -= _occurrences(words, phrase)
+    return max(count, 0)
+
+
+def _occurrences(words: list[str], phrase: list[str]) -> int:
+    return sum(1 for i in range(len(words)) if words[i : i + len(phrase)] == phrase)
+
+
+@cache
+def _non_negating_phrases() -> list[list[str]]:
+    return [p.split() for p in data.words("compare/non_negating_phrases")]
 
 
 @cache
@@ -134,6 +168,38 @@ DAY_MINUTES = 1440
 YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
+@cache
+def _fractions() -> dict[str, float]:
+    return {word: float(factor) for word, factor in data.table("compare/fractions")}
+
+
+def _fraction(words: list[str], start: int, value: float) -> tuple[int, float]:
+    """ "half an hour", "a quarter of an hour": the start and value with the fraction."""
+    before = words[max(0, start - 2) : start]
+    if before[-1:] and before[-1] in _fractions():
+        return start - 1, value * _fractions()[before[-1]]
+    if len(before) == 2 and before[1] == "of" and before[0] in _fractions():
+        return start - 2, value * _fractions()[before[0]]
+    return start, value
+
+
+def _bounded(words: list[str], start: int, value: float) -> tuple[float, float]:
+    """The interval a bound phrase before the number makes of it: "more than an hour" is
+    (60, inf), strictly above; "at least 10" is [10, inf)."""
+    for phrase, bound in _bounds():
+        if words[max(0, start - len(phrase)) : start] == phrase:
+            if bound == "above":
+                return math.nextafter(value, math.inf), math.inf
+            if bound == "from":
+                return value, math.inf
+            if bound == "below":
+                return 0.0, math.nextafter(value, 0.0)
+            if bound == "to":
+                return 0.0, value
+            return value * 0.75, value * 1.25
+    return value, value
+
+
 def quantities(words: list[str]) -> list[Quantity]:
     """Amounts and durations: "a 40-minute call", "more than an hour", "two hundred troops"."""
     units = _duration_units()
@@ -149,20 +215,18 @@ def quantities(words: list[str]) -> list[Quantity]:
         if word in SCALES and i > 0 and _number(words[i - 1]) is not None:
             start = i - 1
             value = (_number(words[i - 1]) or 1) * _number_words()[word]
-        low, high = value, value
-        for phrase, bound in _bounds():
-            if words[max(0, start - len(phrase)) : start] == phrase:
-                if bound == "above":
-                    high = math.inf
-                elif bound == "below":
-                    low = 0.0
-                else:
-                    low, high = value * 0.75, value * 1.25
-                break
+        text = f"{word} {nxt}".strip()
+        fraction_start, value = _fraction(words, start, value)
+        if fraction_start < start:
+            text = " ".join(words[fraction_start : i + 2])
+        if nxt in units and words[i + 2 : i + 5] == ["and", "a", "half"]:
+            value += 0.5  # "an hour and a half"
+            text += " and a half"
+        low, high = _bounded(words, fraction_start, value)
         if nxt in units:
-            found.append(Quantity("minutes", low * units[nxt], high * units[nxt], f"{word} {nxt}"))
+            found.append(Quantity("minutes", low * units[nxt], high * units[nxt], text))
         else:
-            found.append(Quantity(stem(nxt), low, high, f"{word} {nxt}".strip()))
+            found.append(Quantity(stem(nxt), low, high, text))
     return found
 
 
@@ -179,6 +243,8 @@ class StatementFeatures:
     quantities: tuple[Quantity, ...]
     actors: frozenset[str]  # entities and demonym countries named inside the content
     nested: bool  # carried by another attribution (via)
+    #: (PLOVER type, "actor" or "recipient", side) of the events reported through it
+    roles: frozenset[tuple[str, str, str]] = frozenset()
 
 
 def _account(record: Record, attribution: Attribution) -> tuple[str, ...]:
@@ -210,6 +276,21 @@ def _content_actors(record: Record, attribution: Attribution, words: list[str]) 
     countries = demonym_countries()
     names.update(countries[w] for w in words if w in countries)
     return frozenset(names)
+
+
+def _event_roles(record: Record, attribution: Attribution) -> frozenset[tuple[str, str, str]]:
+    """Who does what to whom in the events this statement reports: a side (country, else the
+    entity's name) as the actor or the recipient of an event type."""
+    roles = set()
+    for event in record.events:
+        if event.reported_by != attribution.id or event.negated:
+            continue
+        for role, ids in (("actor", event.actors), ("recipient", event.recipients)):
+            for entity_id in ids:
+                entity = record.entity(entity_id)
+                if entity is not None:
+                    roles.add((event.type, role, entity.country or entity.name))
+    return frozenset(roles)
 
 
 def statement_features(record: Record, attribution: Attribution, index: int) -> StatementFeatures:
@@ -246,4 +327,5 @@ def statement_features(record: Record, attribution: Attribution, index: int) -> 
         quantities=tuple(quantities(words)),
         actors=_content_actors(record, attribution, words),
         nested=attribution.via is not None,
+        roles=_event_roles(record, attribution),
     )
