@@ -4,6 +4,7 @@ dev gold set, conflict kinds, the onrecord-compare/1 schema and the invariants."
 from __future__ import annotations
 
 import json
+import math
 import random
 from importlib import resources
 
@@ -58,9 +59,10 @@ def _claims(comparison) -> list[tuple]:
 
 def test_founding_call_told_by_four_sources(by_id):
     """The founding article (P), a Berlin-side readout (B), a Kremlin-side readout (K) and a
-    wire report (W). Known misses against the dev gold (g6, g8, g11): the Berlin condemnation
-    of air strikes and the Kremlin's "not raised" (a negation conflict) stay apart, as do P14
-    and B11/K12 (keeping in touch) and P19 / B8-B9 (support for Ukraine)."""
+    wire report (W). The Berlin condemnation of air strikes and the Kremlin's "not raised" are
+    one point in conflict (negation), and "agreed to remain in touch" joins "stay in contact" /
+    "keep in touch". Known miss against the dev gold (g11): P19 and B8-B9 (support for
+    Ukraine "as long as necessary" / "for as long as it takes") stay apart."""
     comparison = compare([by_id[d] for d in FOUNDING_STORY])
     assert [s.documents for s in comparison.stories] == [FOUNDING_STORY]
     assert _claims(comparison) == [
@@ -75,17 +77,15 @@ def test_founding_call_told_by_four_sources(by_id):
         ("unique", None, "P11"),
         ("unique", None, "P12"),
         ("unique", None, "P13"),
-        ("unique", None, "P14"),
+        ("shared", None, "P14 B11 K12"),  # remain in touch / stay in contact / keep in touch
         ("shared", None, "P15 P16 B4 B5 W2 W3"),  # withdraw the troops
         ("shared", None, "P17 P18 W4 W5"),  # negotiate for a lasting peace
         ("unique", None, "P19"),
         ("unique", None, "B1"),
         ("shared", None, "B3 K11"),  # about an hour
-        ("unique", None, "B6 B7"),
+        ("conflicting", "negation", "B6 B7 K10"),  # condemned strikes / strikes not raised
         ("unique", None, "B8 B9"),
         ("unique", None, "B10"),
-        ("shared", None, "B11 K12"),  # stay in contact / keep in touch
-        ("unique", None, "K10"),
         ("unique", None, "W8"),
         ("unique", None, "W9"),
     ]
@@ -122,9 +122,9 @@ def test_dev_set_meets_the_targets(dev_records):
     assert len(gold["stories"]) >= 8 and len(dev_records) >= 25 and len(gold["claims"]) >= 80
     scores = score(gold, dev_records, compare(dev_records))
     assert scores.missing == []
-    assert scores.f1 >= 0.85  # measured 0.912 (docs/compare.md)
-    assert scores.status_accuracy >= 0.85  # measured 0.904
-    assert scores.bcubed_f1 >= 0.95  # measured 1.000
+    assert scores.f1 >= 0.94  # measured 0.949 (docs/compare.md); the issue's target is .85
+    assert scores.status_accuracy >= 0.92  # measured 0.928 (77 of 83); target .85
+    assert scores.bcubed_f1 >= 0.99  # measured 1.000; target .95
 
 
 def _check(comparison, records, validator) -> None:
@@ -148,7 +148,7 @@ def test_dev_comparison_validates_and_covers_every_attribution(dev_records, comp
     _check(comparison, dev_records, validator)
     assert comparison.to_dict()["schema"] == "onrecord-compare/1"
     kinds = {c.conflict.kind for c in comparison.claims if c.conflict}
-    assert kinds == {"negation", "amount", "duration", "actor-in-role"}  # stance: see below
+    assert kinds == {"negation", "amount", "duration", "actor-in-role", "stance"}
 
 
 @settings(
@@ -194,6 +194,16 @@ def _two(texts: list[str]) -> list[onrecord.Record]:
             "Berlin said the call was initiated by the Russian side.",
             "actor-in-role",
         ),
+        (
+            "Yerevan said Azerbaijani forces opened fire on Armenian positions.",
+            "Baku said Armenian units shelled Azerbaijani positions.",
+            "actor-in-role",  # the ASSAULT's actor in one is its target in the other
+        ),
+        (
+            "Cairo said the call lasted about half an hour.",
+            "Doha said the call lasted more than an hour.",
+            "duration",
+        ),
     ],
 )
 def test_conflict_kinds(first, second, kind):
@@ -207,12 +217,102 @@ def test_conflict_kinds(first, second, kind):
     assert pair_conflict(fa, statement_features(a, a.attributions[0], 0)) is None
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # "without delay" asks for it; it negates nothing
+            "Cairo said Sisi demanded an immediate halt to the fighting.",
+            "The presidency said the leaders called for the war to end without delay.",
+        ),
+        (  # one place and one person named, not two actors in one role
+            "Officials said the envoy called for a ceasefire in Sudan.",
+            "A diplomat said Lamamra urged both sides to stop the fighting.",
+        ),
+        (  # the same call told with the two leaders in either order (CONSULT is symmetric)
+            "Berlin said Scholz spoke with Putin by telephone on Friday.",
+            "Moscow said Putin and Scholz held a telephone conversation on Friday.",
+        ),
+    ],
+)
+def test_no_conflict(first, second):
+    a, b = _two([first, second])
+    (fa,), (fb,) = (
+        [statement_features(r, att, 0) for att in r.attributions if att.via is None] for r in (a, b)
+    )
+    assert pair_conflict(fa, fb) is None
+
+
+UN_OFFICE = """UN envoy calls for ceasefire in Sudan
+The United Nations envoy for Sudan, Ramtane Lamamra, met army and militia delegates in Jeddah on \
+Tuesday, his office said.
+Lamamra called for an immediate ceasefire, his spokeswoman said.
+The spokeswoman said the envoy was worried about the spread of cholera in the camps.
+She said the talks would continue on Wednesday."""
+WIRE = """Envoy presses Sudan's rivals in Jeddah
+Ramtane Lamamra, the UN's Sudan envoy, held talks with both warring parties in Jeddah on \
+Tuesday, diplomats said.
+Lamamra urged both sides to stop the fighting at once, a diplomat said.
+The diplomat said the army delegation had left the room twice.
+Saudi officials said they were ready to host a second round."""
+
+
+def test_the_issues_ceasefire_paraphrase_is_one_shared_point():
+    """ "called for an immediate ceasefire" / "urged both sides to stop the fighting at once":
+    no word in common but the name; the embedding gives 0.37, the paraphrase concepts
+    (REQUEST, STOP, FIGHTING, NOW) and the mutual best match bring them together, and
+    nothing else of the two reports is merged."""
+    items = [
+        (UN_OFFICE, {"id": "un-office", "published": "2025-05-14"}),
+        (WIRE, {"id": "wire", "published": "2025-05-14"}),
+    ]
+    comparison = compare(list(analyze_many(items)))
+    claims = [
+        (c.status, " ".join(f"{s.document[0]}{s.attribution[1:]}" for s in c.statements))
+        for c in comparison.claims
+    ]
+    assert claims == [
+        ("shared", "u1 u3 u4 w2 w3"),  # the headline, the ceasefire call, its carrier
+        ("shared", "u2 w1"),  # met / held talks in Jeddah on Tuesday
+        ("unique", "u5"),
+        ("unique", "u6"),
+        ("unique", "w4"),
+        ("unique", "w5"),
+    ]
+    contents = {(s.document, s.attribution): s.content for s in comparison.claims[0].statements}
+    assert contents[("un-office", "a4")] == "Lamamra called for an immediate ceasefire"
+    assert contents[("wire", "a3")] == "Lamamra urged both sides to stop the fighting at once"
+
+
+CHECK = ROOT / "tests" / "data" / "compare" / "check"
+
+
+def test_check_set_written_before_tuning():
+    """The check set (new actors and wording, see its README): never tuned on; its floors sit
+    just under what was measured, so a change that loses ground off dev shows here."""
+    gold, files = read_gold(CHECK)
+    items = [(read_text_file(f), {"id": f.stem, "published": gold["published"]}) for f in files]
+    records = list(analyze_many(items))
+    scores = score(gold, records, compare(records))
+    assert scores.missing == []
+    assert scores.f1 >= 0.65  # measured 0.667 (docs/compare.md)
+    assert scores.status_accuracy >= 0.84  # measured 0.844
+    assert scores.bcubed_f1 >= 0.99  # measured 1.000
+
+
 def test_quantities_are_intervals():
     (call,) = quantities(tokens("a 40-minute call"))
     assert (call.unit, call.low, call.high) == ("minutes", 40.0, 40.0)
     (more,) = quantities(tokens("the call lasted more than an hour"))
-    assert (more.unit, more.low, more.high) == ("minutes", 60.0, float("inf"))
+    assert (more.unit, more.low, more.high) == ("minutes", math.nextafter(60.0, math.inf), math.inf)
     assert not call.overlaps(more)
+    (hour,) = quantities(tokens("the call lasted an hour"))
+    assert not hour.overlaps(more)  # "more than an hour" excludes the hour itself
+    (half,) = quantities(tokens("the call lasted about half an hour"))
+    assert (half.low, half.high, half.text) == (22.5, 37.5, "half an hour")
+    (long,) = quantities(tokens("they talked for an hour and a half"))
+    assert (long.low, long.text) == (90.0, "an hour and a half")
+    (quarter,) = quantities(tokens("a quarter of an hour"))
+    assert quarter.low == 15.0
     (troops,) = quantities(tokens("two hundred troops crossed"))
     assert (troops.unit, troops.low) == ("troops", 200.0)
     assert quantities(tokens("in December 2022")) == []

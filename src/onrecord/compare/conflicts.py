@@ -95,10 +95,33 @@ def pair_conflict(a: StatementFeatures, b: StatementFeatures) -> Conflict | None
         )
     if conflict := _role_conflict(a, b) or _role_conflict(b, a):
         return conflict
-    if len(a.actors) == 1 and len(b.actors) == 1 and a.actors != b.actors:
+    if _other_actor(a, b):
         (actor_a,), (actor_b,) = a.actors, b.actors
         return Conflict("actor-in-role", f"{da} names {actor_a} where {db} names {actor_b}")
     return None
+
+
+def _is_side(actor: str) -> bool:
+    return len(actor) == 3 and actor.isupper()  # a country code, not an entity's name
+
+
+def _other_actor(a: StatementFeatures, b: StatementFeatures) -> bool:
+    """Each names one actor, of the same kind (two countries, or two named entities), in
+    otherwise alike words ("initiated by the German side" / "initiated by the Russian
+    side"); a headline's "ceasefire in Sudan" against "Lamamra urged both sides to stop" names
+    a place and a person in different roles, not two actors for one role."""
+    if len(a.actors) != 1 or len(b.actors) != 1 or a.actors == b.actors:
+        return False
+    (actor_a,), (actor_b,) = a.actors, b.actors
+    if _is_side(actor_a) != _is_side(actor_b):
+        return False
+    shared = len(a.stems & b.stems)
+    return 2 * shared / (len(a.stems) + len(b.stems)) >= SAME_WORDS_FOR_ROLE
+
+
+#: Word and concept overlap (Dice) two statements need for a different actor to be a
+#: different actor in the same role.
+SAME_WORDS_FOR_ROLE = 0.3
 
 
 def claim_conflict(members: list[StatementFeatures]) -> Conflict | None:

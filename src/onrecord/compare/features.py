@@ -222,11 +222,9 @@ def quantities(words: list[str]) -> list[Quantity]:
         if nxt in units and words[i + 2 : i + 5] == ["and", "a", "half"]:
             value += 0.5  # "an hour and a half"
             text += " and a half"
-        low, high = _bounded(words, fraction_start, value)
-        if nxt in units:
-            found.append(Quantity("minutes", low * units[nxt], high * units[nxt], text))
-        else:
-            found.append(Quantity(stem(nxt), low, high, text))
+        unit = "minutes" if nxt in units else stem(nxt)
+        low, high = _bounded(words, fraction_start, value * units.get(nxt, 1.0))
+        found.append(Quantity(unit, low, high, text))
     return found
 
 
