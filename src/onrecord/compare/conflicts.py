@@ -14,12 +14,9 @@ import re
 from itertools import combinations
 
 from onrecord import data
-from onrecord.compare.features import StatementFeatures
+from onrecord.compare.features import MONTHS, StatementFeatures
 from onrecord.compare.model import Conflict
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 DAY = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?")
 

@@ -164,6 +164,9 @@ def _number(word: str) -> float | None:
 
 
 SCALES = ("hundred", "thousand", "million")
+MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
 DAY_MINUTES = 1440
 YEAR = re.compile(r"(1[89]|20)\d\d")
 
@@ -209,6 +212,8 @@ def quantities(words: list[str]) -> list[Quantity]:
         if value is None or YEAR.fullmatch(word):
             continue  # a year is a date: dates are compared through the events
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word[0].isdigit() and (nxt in MONTHS or (i and words[i - 1] in MONTHS)):
+            continue  # "March 3", "3 March": the day of a date, compared as a date
         if nxt in SCALES or (word in ("a", "an") and nxt not in units):
             continue  # "two hundred" is read at "hundred"; "a" is a number only in "an hour"
         start = i
