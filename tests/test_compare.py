@@ -123,7 +123,7 @@ def test_dev_set_meets_the_targets(dev_records):
     scores = score(gold, dev_records, compare(dev_records))
     assert scores.missing == []
     assert scores.f1 >= 0.94  # measured 0.949 (docs/compare.md); the target is .85
-    assert scores.status_accuracy >= 0.92  # measured 0.928 (77 of 83); target .85
+    assert scores.status_accuracy >= 0.93  # measured 0.940 (78 of 83); target .85
     assert scores.bcubed_f1 >= 0.99  # measured 1.000; target .95
 
 

@@ -103,14 +103,16 @@ def _is_side(actor: str) -> bool:
 
 
 def _other_actor(a: StatementFeatures, b: StatementFeatures) -> bool:
-    """Each names one actor, of the same kind (two countries, or two named entities), in
-    otherwise alike words ("initiated by the German side" / "initiated by the Russian
-    side"); a headline's "ceasefire in Sudan" against "Lamamra urged both sides to stop" names
-    a place and a person in different roles, not two actors for one role."""
+    """Each names one actor, not its speaker's own side, of the same kind (two countries, or
+    two named entities), in otherwise alike words ("initiated by the German side" /
+    "initiated by the Russian side"). A headline's "ceasefire in Sudan" against "Lamamra urged
+    both sides to stop" names a place and a person, not two actors for one role; "the
+    ministers discussed the Middle East", which each side's agency reads as its own minister,
+    names only the speaker's side."""
     if len(a.actors) != 1 or len(b.actors) != 1 or a.actors == b.actors:
         return False
     (actor_a,), (actor_b,) = a.actors, b.actors
-    if _is_side(actor_a) != _is_side(actor_b):
+    if actor_a == a.side or actor_b == b.side or _is_side(actor_a) != _is_side(actor_b):
         return False
     shared = len(a.stems & b.stems)
     return 2 * shared / (len(a.stems) + len(b.stems)) >= SAME_WORDS_FOR_ROLE
