@@ -8,7 +8,7 @@ import pytest
 
 from onrecord import data, lexicon
 
-FOLDERS = ("lexicon", "entities")
+FOLDERS = ("lexicon", "entities", "compare")
 ROOT = resources.files("onrecord.data")
 
 

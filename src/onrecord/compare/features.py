@@ -44,7 +44,7 @@ def _bounds() -> list[tuple[list[str], str]]:
 @cache
 def _stance_phrases() -> list[tuple[list[str], int]]:
     rows = [
-        (phrase.split(), 1 if sign == "+" else -1) for sign, phrase in data.table("compare/stance")
+        (phrase.split(), 1 if sign == "+" else -1) for phrase, sign in data.table("compare/stance")
     ]
     return sorted(rows, key=lambda row: -len(row[0]))  # longest first: "not ready" before "ready"
 
