@@ -288,20 +288,25 @@ def test_the_issues_ceasefire_paraphrase_is_one_shared_point():
     assert contents[("wire", "a3")] == "Lamamra urged both sides to stop the fighting at once"
 
 
-CHECK = ROOT / "tests" / "data" / "compare" / "check"
-
-
-def test_check_set_written_before_tuning():
-    """The check set (new actors and wording, see its README): never tuned on; its floors sit
+@pytest.mark.parametrize(
+    ("name", "f1", "status"),
+    [
+        ("check", 0.65, 0.84),  # measured 0.667 and 0.844 (27 of 32)
+        ("final", 0.49, 0.73),  # measured 0.500 and 0.733 (11 of 15)
+    ],
+)
+def test_sets_written_apart_from_dev(name, f1, status):
+    """The check set (written before this round's changes) and the final set (written after,
+    measured once): new actors and wording, see their READMEs. Never tuned on; their floors sit
     just under what was measured, so a change that loses ground off dev shows here."""
-    gold, files = read_gold(CHECK)
+    gold, files = read_gold(ROOT / "tests" / "data" / "compare" / name)
     items = [(read_text_file(f), {"id": f.stem, "published": gold["published"]}) for f in files]
     records = list(analyze_many(items))
     scores = score(gold, records, compare(records))
     assert scores.missing == []
-    assert scores.f1 >= 0.65  # measured 0.667 (docs/compare.md)
-    assert scores.status_accuracy >= 0.84  # measured 0.844
-    assert scores.bcubed_f1 >= 0.99  # measured 1.000
+    assert scores.f1 >= f1
+    assert scores.status_accuracy >= status
+    assert scores.bcubed_f1 >= 0.99  # measured 1.000 on both
 
 
 def test_quantities_are_intervals():
