@@ -18,7 +18,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from onrecord.compare.conflicts import claim_conflict
-from onrecord.compare.features import StatementFeatures, statement_features
+from onrecord.compare.features import (
+    StatementFeatures,
+    content_words,
+    own_point,
+    statement_features,
+    tokens,
+)
 from onrecord.compare.model import Claim
 from onrecord.compare.similarity import Embedder
 from onrecord.model import Record
@@ -46,6 +52,10 @@ MUTUAL_MARGIN = 0.2
 HEADLINE_THRESHOLD = 0.4
 #: Two statements of one document are one point only when they nearly repeat each other.
 SAME_DOCUMENT_THRESHOLD = 0.8
+#: A carrier of one statement is a point of its own, not part of the point it carries, when
+#: the carried statement follows a joining word ("…, while Qatar said …") and the carrier's
+#: words before it have at least this many content words.
+OWN_POINT_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -76,8 +86,17 @@ def _units(record: Record, start: int) -> list[_Unit]:
             x = parent[x]
         return x
 
+    by_id = {a.id: a for a in record.attributions}
+    own: dict[str, str] = {}  # carriers that make a point of their own: the words of it
     for carrier, carried in children.items():
-        if carrier in parent and carried[0] in parent and root(carried[0]) != root(carrier):
+        if carrier not in parent or carried[0] not in parent:
+            continue
+        if len(carried) == 1:
+            words = own_point(record, by_id[carrier], by_id[carried[0]])
+            if words and len(content_words(tokens(words))) >= OWN_POINT_WORDS:
+                own[carrier] = words
+                continue
+        if root(carried[0]) != root(carrier):
             parent[root(carrier)] = root(carried[0])
     types: dict[str, set[str]] = {}
     for event in record.events:
@@ -88,7 +107,15 @@ def _units(record: Record, start: int) -> list[_Unit]:
         groups.setdefault(root(attribution.id), []).append(n)
     units = []
     for indices in groups.values():
-        members = [statement_features(record, record.attributions[n], start + n) for n in indices]
+        members = [
+            statement_features(
+                record,
+                record.attributions[n],
+                start + n,
+                own.get(record.attributions[n].id),
+            )
+            for n in indices
+        ]
         single = [
             f
             for f, n in zip(members, indices, strict=True)
@@ -249,7 +276,7 @@ def align_claims(
     units: list[_Unit] = []
     for record in records:
         units += _units(record, sum(len(u.members) for u in units))
-    vectors = embedder.embed([u.features.statement.content for u in units])
+    vectors = embedder.embed([u.features.text for u in units])
     scores = pair_scores(units, vectors)
     body = [i for i, unit in enumerate(units) if not unit.headline]
     clustered = [

@@ -248,6 +248,8 @@ class StatementFeatures:
     nested: bool  # carried by another attribution (via)
     #: (PLOVER type, "actor" or "recipient", side) of the events reported through it
     roles: frozenset[tuple[str, str, str]] = frozenset()
+    #: the words matched on: the content, less what a carried statement says (see own_words)
+    text: str = ""
 
 
 def _account(record: Record, attribution: Attribution) -> tuple[str, ...]:
@@ -296,7 +298,30 @@ def _event_roles(record: Record, attribution: Attribution) -> frozenset[tuple[st
     return frozenset(roles)
 
 
-def statement_features(record: Record, attribution: Attribution, index: int) -> StatementFeatures:
+def own_point(record: Record, carrier: Attribution, carried: Attribution) -> str | None:
+    """The words of a point ``carrier`` makes besides the statement it carries, when the
+    carried statement follows a joining word ("the two leaders would stay in close touch,
+    while Qatar said the call ran for over an hour" -> "the two leaders would stay in close
+    touch,"); None when the carrier only frames it ("Scholz informed Zelensky that he …")."""
+    cut = list(carried.content)
+    cut += [s for s in (carried.source, carried.cue.span if carried.cue else None) if s]
+    first = min(c.start for c in cut)
+    text = record.document.text
+    before = tokens(text[max(0, first - 20) : first])
+    if not before or before[-1] not in data.words("compare/point_joiners"):
+        return None
+    kept = []
+    for span in carrier.content:
+        kept.append(text[span.start : min(span.end, first)] if span.start < first else "")
+    words = " ".join(" ".join(kept).split())
+    words = words.rsplit(" ", 1)[0] if words.split()[-1:] == [before[-1]] else words
+    return words or None
+
+
+def statement_features(
+    record: Record, attribution: Attribution, index: int, text: str | None = None
+) -> StatementFeatures:
+    """``text``: the words to match on, when not the whole content (a carrier's own point)."""
     speaker = record.entity(attribution.speaker)
     content = " ".join(span.text for span in attribution.content)
     account = _account(record, attribution)
@@ -309,7 +334,7 @@ def statement_features(record: Record, attribution: Attribution, index: int) -> 
         content=content,
         account=account,
     )
-    words = tokens(content)
+    words = tokens(text if text is not None else content)
     cue_words = tokens(attribution.cue.span.text) if attribution.cue else []
     negations = negation_count(words) + negation_count(cue_words)
     if attribution.cue and attribution.cue.lemma.split()[0] in data.words("compare/denial_cues"):
@@ -331,4 +356,5 @@ def statement_features(record: Record, attribution: Attribution, index: int) -> 
         actors=_content_actors(record, attribution, words),
         nested=attribution.via is not None,
         roles=_event_roles(record, attribution),
+        text=text if text is not None else content,
     )
