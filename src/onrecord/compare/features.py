@@ -248,8 +248,10 @@ class StatementFeatures:
     nested: bool  # carried by another attribution (via)
     #: (PLOVER type, "actor" or "recipient", side) of the events reported through it
     roles: frozenset[tuple[str, str, str]] = frozenset()
-    #: the words matched on: the content, less what a carried statement says (see own_words)
+    #: the words matched on: the content, less what a carried statement says (see own_point)
     text: str = ""
+    #: content stems and concepts without country names and demonyms: what it is about
+    topic: frozenset[str] = frozenset()
 
 
 def _account(record: Record, attribution: Attribution) -> tuple[str, ...]:
@@ -357,4 +359,5 @@ def statement_features(
         nested=attribution.via is not None,
         roles=_event_roles(record, attribution),
         text=text if text is not None else content,
+        topic=content_words([w for w in words if w not in demonym_countries()]),
     )
