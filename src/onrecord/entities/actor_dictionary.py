@@ -23,6 +23,9 @@ API contract (other stages rely on it; keep it stable):
     do); with no date, the latest-starting role; when no role holds, the dictionary's default
     code; when there is none, the country of the latest role with no sector (a person who
     left office is still of that country).
+``shared_country(name: str, on: date | str | None = None) -> str | None``
+    For a name :func:`lookup` cannot decide between several dictionary people ("Bush"), the
+    country they all held a role of on ``on`` (every role when no date), else None.
 ``agent_sector(words: str) -> str | None``
     The CAMEO sector of an agent word or phrase ("minister" → "GOV", "rebels" → "REB",
     "riot police" → "COP"), its longest matching ending tried first ("the Syrian foreign
@@ -249,3 +252,28 @@ def lookup(name: str, on: date | str | None = None) -> ActorEntry | None:
         if record is not None:
             return _entry(record, day)
     return None
+
+
+def shared_country(name: str, on: date | str | None = None) -> str | None:
+    """The one country of every dictionary actor ``name`` may be (see the module doc)."""
+    index, day = _index(), _as_date(on)
+    words = normalise(name).split()
+    keys: tuple[str, ...] = ()
+    while words and not keys:
+        keys = index.by_name.get(" ".join(words), ())
+        if not keys:
+            strip = _leading_title(words, index)
+            if not strip:
+                break
+            words = words[strip:]
+    if not keys and len(words) == 1 and words[0] not in _agents():
+        keys = index.by_surname.get(words[0], ())
+    if len(keys) < 2:
+        return None
+    countries = set()
+    for key in keys:
+        roles = index.records[key].roles
+        held = [r for r in roles if day is None or r.holds(day)] or (roles if day is None else [])
+        countries |= {r.country for r in held}
+    countries.discard(None)
+    return next(iter(countries)) if len(countries) == 1 else None

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from onrecord import lexicon
 from onrecord.entities import actor_dictionary
 from onrecord.events import lexicon as lex
-from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, CoderState, _conjuncts, _phrase
+from onrecord.events.countries import Countries
+from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, _conjuncts, _phrase
 from onrecord.model import Entity
 
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
@@ -24,7 +25,7 @@ _DICTIONARY_KINDS = frozenset({"person", "organization", "group", "unknown"})
 _PLOVER_SECTORS = frozenset(lex.SECTOR_BY_NOUN.values()) - {"MED"}
 
 
-class Actors(CoderState):
+class Actors(Countries):
     """Tokens resolved to actor entities, with country and sector."""
 
     def _actor_like(self, tok: Token) -> bool:
@@ -55,22 +56,6 @@ class Actors(CoderState):
             and low.endswith(lex.HUMAN_SUFFIXES)
             and not low.endswith(lex.NOT_HUMAN_SUFFIXES)
         )
-
-    def _country_word(self, tok: Token) -> str | None:
-        text = tok.text
-        low = tok.lower_
-        if low == "us" and text != "US":
-            return None
-        found = (
-            self.gaz.country_of_demonym(text)
-            or self.gaz.country_of_name(text)
-            or self.gaz.country_of_capital(text)
-        )
-        if found:
-            return found
-        if low.endswith("s") and self.gaz.country_of_demonym(text[:-1]):
-            return self.gaz.country_of_demonym(text[:-1])
-        return lex.EXTRA_COUNTRY_WORDS.get(low)
 
     def _resolve_all(self, tok: Token) -> list[str]:
         out: list[str] = []
@@ -186,48 +171,36 @@ class Actors(CoderState):
     def _code_actor(self, entity: Entity, head: Token, start: int, end: int) -> None:
         """Give an actor its country (ISO alpha-3) and PLOVER sector where it lacks them:
         from the Phoenix actor dictionary for the article's date (with the dictionary key as
-        the actor id), else from the words of the phrase."""
+        the actor id), else from the words of the phrase and the entity's name. A country the
+        text names beats the dictionary's guess from a surname: "King Hassan of Morocco" is
+        not Jordan's Hassan."""
+        named = f"{entity.title} {entity.name}" if entity.title else entity.name
+        said = (
+            self._tokens_country(list(self.doc[start:end]))
+            or self._name_country(named)
+            or self._located_country(head)
+        )
         if entity.actor is None and entity.kind in _DICTIONARY_KINDS:
-            named = f"{entity.title} {entity.name}" if entity.title else entity.name
             entry = actor_dictionary.lookup(named, self.published) or (
                 actor_dictionary.lookup(entity.name, self.published) if entity.title else None
             )
+            known = entity.country or said
+            if entry is not None and entry.country and known and entry.country != known:
+                entry = None
             if entry is not None and (entry.country or entry.sector):
                 entity.actor = entry.id
                 entity.country = entity.country or entry.country
                 if entity.sector is None and entry.sector in _PLOVER_SECTORS:
                     entity.sector = entry.sector
+            elif entry is None and known is None:
+                # "President Bush": two dictionary people, one country.
+                entity.country = actor_dictionary.shared_country(named, self.published) or (
+                    actor_dictionary.shared_country(entity.name, self.published)
+                )
         if entity.country is None:
-            for tok in self.doc[start:end]:
-                alpha3 = self._country_word(tok)
-                if alpha3:
-                    entity.country = alpha3
-                    break
-        if entity.country is None:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            alpha3 = self._country_word(obj) or self._phrase_country(obj)
-                            if alpha3:
-                                entity.country = alpha3
-        if entity.country is None:
-            entity.country = lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
+            entity.country = said or lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
         if entity.sector is None:
             entity.sector = self._sector(entity, head)
-
-    def _phrase_country(self, tok: Token) -> str | None:
-        start, end = _phrase(tok)
-        text = self.doc[start:end].text
-        for key in (text, text.lower().removeprefix("the ")):
-            alpha3 = self.gaz.country_of_name(key) or lex.EXTRA_COUNTRY_WORDS.get(key.lower())
-            if alpha3:
-                return alpha3
-        for sub in self.doc[start:end]:
-            alpha3 = self._country_word(sub)
-            if alpha3:
-                return alpha3
-        return None
 
     def _sector(self, entity: Entity, head: Token) -> str | None:
         if entity.kind == "government":

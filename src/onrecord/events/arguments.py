@@ -120,6 +120,9 @@ class Arguments(CoderState):
         self.index.add_mention(entity, start, end)
         return [entity.id]
 
+    def _is_date(self, tok: Token) -> bool:
+        return tok.i in self.date_token_set or tok.ent_type_ in ("DATE", "TIME")
+
     def _complement_recipients(
         self, tok: Token, anchor: Token, trigger: Trigger, sub: _Draft
     ) -> list[str]:
@@ -134,7 +137,7 @@ class Arguments(CoderState):
                 for c in anchor.children
                 if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                 for obj in c.children
-                if obj.dep_ == "pobj"
+                if obj.dep_ == "pobj" and not self._is_date(obj)  # "on Tuesday" is a date
             ]
             if on and trigger.control == "object":
                 return [e for obj in on for e in self._resolve_all(obj)]

@@ -32,8 +32,9 @@ PLOVER conventions
     * Speech acts (AGREE, REQUEST, REJECT, THREATEN, ACCUSE) absorb the event they promise,
       ask for, refuse or threaten: "urged Putin to withdraw his troops" is one REQUEST with
       mode yield, not also a RETREAT. "agreed to meet" is AGREE; "vowed to fight" THREATEN.
-    * CONSULT: the visitor ("X hosted Y": Y), or the side that placed the call ("initiated by
-      the German side"), is the actor and the host or called side the recipient; a meeting's
+    * CONSULT: the visitor ("X visited Y": X), the host ("X hosted Y": X, as the coders'
+      Source and PLOVER's examples have it), or the side that placed the call ("initiated by
+      the German side"), is the actor and the other side the recipient; a meeting's
       host is known from its place ("met his Saudi counterpart in Riyadh"); where hosting is
       unclear every participant is an actor and there is no recipient. A CONSULT needs two
       sides, and an audience is not one ("speaking to thousands of people").
@@ -294,9 +295,6 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         )
         if not draft.actors and not draft.recipients:
             return None
-        if type_ == "CONSULT" and _lemma(tok) in lex.HOST_VERBS and draft.recipients:
-            # "X hosted Y": the visitor is the actor, the host the recipient.
-            draft.actors, draft.recipients = draft.recipients, draft.actors
         if (
             type_ == "CONSULT"
             and _lemma(tok) in ("arrive", "travel", "fly")

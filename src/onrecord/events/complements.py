@@ -12,6 +12,9 @@ from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
 from onrecord.events.shared import CoderState, _conjuncts, _Draft, _infinitive
 
+# Prepositions whose object receives what a complement with no trigger of its own does.
+_STUB_PREPS = ("to", "against", "with", "toward", "towards")
+
 
 class Complements(CoderState):
     """The events speech acts ask for, refuse, promise or threaten."""
@@ -75,8 +78,9 @@ class Complements(CoderState):
             # "to remain in touch": no event, but its subject may still be the one asked.
             stub = _Draft("", None, head, head, (head.i, head.i + 1))
             if head.pos_ in ("VERB", "AUX"):
-                stub.entry = Trigger("")
-                stub.pending = {"actors"}
+                # "offered to hand over to Great Britain": who the promise is made to.
+                stub.entry = Trigger("", recipient_preps=_STUB_PREPS, object_recipient=False)
+                stub.pending = {"actors", "recipients"}
             return stub
         # Arguments are resolved only when the speech act needs them, so that the things a
         # request names ("withdraw his troops") do not become entities of the record.

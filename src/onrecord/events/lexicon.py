@@ -203,7 +203,6 @@ EXTRA_COUNTRY_WORDS: dict[str, str | None] = {
 # --------------------------------------------------------------------------------------------
 # Meetings
 
-HOST_VERBS = _words("host_verbs")
 PHONE_WORDS = _words("phone_words")
 NOT_PARTICIPANTS = _words("not_participants")
 
