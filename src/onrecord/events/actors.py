@@ -180,27 +180,46 @@ class Actors(Countries):
             or self._name_country(named)
             or self._located_country(head)
         )
-        if entity.actor is None and entity.kind in _DICTIONARY_KINDS:
-            entry = actor_dictionary.lookup(named, self.published) or (
-                actor_dictionary.lookup(entity.name, self.published) if entity.title else None
+        if (
+            entity.actor is None
+            and entity.kind in _DICTIONARY_KINDS
+            and not self._take_dictionary_entry(entity, entity.country or said)
+            and entity.country is None
+            and said is None
+        ):
+            # "President Bush": two dictionary people, one country.
+            entity.country = actor_dictionary.shared_country(named, self.published) or (
+                actor_dictionary.shared_country(entity.name, self.published)
             )
-            known = entity.country or said
-            if entry is not None and entry.country and known and entry.country != known:
-                entry = None
-            if entry is not None and (entry.country or entry.sector):
-                entity.actor = entry.id
-                entity.country = entity.country or entry.country
-                if entity.sector is None and entry.sector in _PLOVER_SECTORS:
-                    entity.sector = entry.sector
-            elif entry is None and known is None:
-                # "President Bush": two dictionary people, one country.
-                entity.country = actor_dictionary.shared_country(named, self.published) or (
-                    actor_dictionary.shared_country(entity.name, self.published)
-                )
         if entity.country is None:
             entity.country = said or lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
         if entity.sector is None:
             entity.sector = self._sector(entity, head)
+
+    def _take_dictionary_entry(self, entity: Entity, known: str | None) -> bool:
+        """Give ``entity`` the Phoenix dictionary's key (its actor id), country and sector for
+        the article's date; not when the country the text gives (``known``) differs."""
+        named = f"{entity.title} {entity.name}" if entity.title else entity.name
+        entry = actor_dictionary.lookup(named, self.published) or (
+            actor_dictionary.lookup(entity.name, self.published) if entity.title else None
+        )
+        if entry is None or not (entry.country or entry.sector):
+            return False
+        if entry.country and known and entry.country != known:
+            return False
+        entity.actor = entry.id
+        entity.country = entity.country or entry.country
+        if entity.sector is None and entry.sector in _PLOVER_SECTORS:
+            entity.sector = entry.sector
+        return True
+
+    def _dictionary_ids(self) -> None:
+        """Every named person and organization of the document, not only the actors of its
+        events, gets the dictionary's key, so that the store links a speaker across articles
+        ("President Bouteflika" and "Abdelaziz Bouteflika" are ABDELAZIZ_BOUTEFLIKA)."""
+        for entity in self.index.entities:
+            if entity.actor is None and entity.kind in ("person", "organization"):
+                self._take_dictionary_entry(entity, entity.country)
 
     def _sector(self, entity: Entity, head: Token) -> str | None:
         if entity.kind == "government":

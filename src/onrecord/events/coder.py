@@ -184,7 +184,9 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         drafts = self._learned_decisions(drafts)
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
-        return self._finish(drafts)
+        events = self._finish(drafts)
+        self._dictionary_ids()
+        return events
 
     def _token_indices(self, pos_tags: frozenset[str]) -> list[int]:
         """Indices of the tokens with these coarse POS tags, read from one array: most tokens
