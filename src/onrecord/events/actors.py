@@ -153,7 +153,13 @@ class Actors(Countries):
             # ("North Korea" is not Korea); descriptions go through the speaker resolver.
             entity_id = self.resolver.resolve(start, end, self.context)
         if entity_id is None:
-            return None
+            alpha3 = self._country_word(tok) if tok.dep_ in ("amod", "compound") else None
+            if alpha3 is None:
+                return None
+            # "rejected an Indian proposal": whose proposal it is, the state's.
+            entity = self.index.government(alpha3)
+            self.index.add_mention(entity, start, end)
+            return entity.id
         entity = self.index.get(entity_id)
         if entity.kind == "country" and entity.country:
             # A state acting is its government (PLOVER sector GOV).

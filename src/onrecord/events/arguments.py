@@ -18,6 +18,7 @@ from onrecord.events.shared import (
     _Draft,
     _has_subject,
     _infinitive,
+    _lemma,
     _phrase,
 )
 
@@ -80,11 +81,60 @@ class Arguments(CoderState):
             recipients += self._owner_of_object(verb)
             if complement is not None and not recipients:
                 recipients += self._owner(complement.trigger)
+        if not recipients and trigger.type == "PROTEST":
+            recipients += self._protest_target(tok, anchor)
         if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID"}:
             target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
             if target is not None:
                 recipients += self._target_by_origin(target)
         return actors, recipients
+
+    def _protest_target(self, tok: Token, anchor: Token) -> list[str]:
+        """Whom a protest is aimed at: "rallied against the president", "in protest of the
+        Russian government's refusal", "in defiance of Chinese authorities", "a hunger strike
+        to demand the resignation of President X", "calling for the removal of Y"."""
+        nouns: list[Token] = []
+        for holder in dict.fromkeys((tok, anchor)):
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ == "against":
+                    nouns += [o for o in child.children if o.dep_ == "pobj"]
+                elif child.dep_ == "prep" and child.lower_ == "in":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.PROTEST_FRAMES:
+                            nouns += self._of_objects(obj, ("of", "against", "at", "to"))
+                elif child.dep_ in ("advcl", "xcomp", "acl") and (
+                    _lemma(child) in lex.PURPOSE_VERBS
+                ):
+                    nouns += [o for o in child.children if o.dep_ == "dobj"]
+                    nouns += self._of_objects(child, ("against", "for", "at"))
+        for noun in nouns:
+            found = self._aimed_at(noun)
+            if found:
+                return found
+        return []
+
+    def _of_objects(self, holder: Token, preps: tuple[str, ...]) -> list[Token]:
+        return [
+            obj
+            for child in holder.children
+            if child.dep_ == "prep" and child.lower_ in preps
+            for obj in child.children
+            if obj.dep_ == "pobj"
+        ]
+
+    def _aimed_at(self, noun: Token) -> list[str]:
+        """The actor a noun of a protest's aim names: itself, its owner ("Sweden's
+        decision", "reforms by Suharto's government") or what it is of ("the resignation of
+        President X")."""
+        if self._actor_like(noun):
+            return self._resolve_all(noun)
+        owner = self._owner(noun)
+        if owner:
+            return owner
+        for obj in self._of_objects(noun, ("of", "against", "by")):
+            if self._actor_like(obj):
+                return self._resolve_all(obj)
+        return []
 
     def _prep_recipients(self, holder: Token, preps: tuple[str, ...], depth: int = 0) -> list[str]:
         found: list[str] = []
@@ -147,12 +197,21 @@ class Arguments(CoderState):
         return self._sub_part(sub, "recipients")
 
     def _owner_of_object(self, verb: Token) -> list[str]:
-        """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers"."""
+        """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers";
+        "denounced as a crime Serbia's suppression of ..." (the object after "as")."""
         for child in verb.children:
             if child.dep_ == "dobj":
                 if self._actor_like(child):
                     return self._resolve_all(child)
                 return self._owner(child)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for obj in child.children:
+                    for noun in (obj, *(a for a in obj.children if a.dep_ == "appos")):
+                        if noun.dep_ in ("pobj", "appos") and not self._actor_like(noun):
+                            owner = self._owner(noun)
+                            if owner:
+                                return owner
         return []
 
     def _owner(self, noun: Token) -> list[str]:

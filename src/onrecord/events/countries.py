@@ -3,7 +3,8 @@
 "Kenya's opposition" KEN.
 
 Country names, demonyms and capitals come from the gazetteer (:mod:`onrecord.entities.gazetteer`)
-and ``extra_country_words``; the longest run of words that names a country wins. A demonym
+and ``extra_country_words``, cities from the places the entity builder found (GeoNames); the
+longest run of words that names a country wins. A demonym
 that names a people rather than a state is not the actor's country: "ethnic Albanians in
 Serbia" are coded by where they live (SRB), as PLOVER and CAMEO code them, and "pro-Iranian
 Hizbollah" is not Iranian.
@@ -95,6 +96,11 @@ class Countries(CoderState):
             alpha3 = self.gaz.country_of_name(key) or lex.EXTRA_COUNTRY_WORDS.get(key.lower())
             if alpha3:
                 return alpha3
+        entity_id = self.index.token_entity.get(tok.i)
+        if entity_id is not None:
+            entity = self.index.get(entity_id)
+            if entity.kind in ("place", "country") and entity.country:
+                return entity.country  # "in Kirkuk": the city's country
         return self._tokens_country(list(self.doc[start:end]))
 
     def _located_country(self, head: Token) -> str | None:

@@ -204,6 +204,9 @@ EXTRA_COUNTRY_WORDS: dict[str, str | None] = {
 # Meetings
 
 PHONE_WORDS = _words("phone_words")
+# Whom a protest is aimed at (events.arguments._protest_target).
+PROTEST_FRAMES = _words("protest_frames")
+PURPOSE_VERBS = _words("purpose_verbs")
 NOT_PARTICIPANTS = _words("not_participants")
 
 # --------------------------------------------------------------------------------------------
