@@ -148,14 +148,31 @@ def _roles(cell: str) -> tuple[ActorRole, ...]:
     return tuple(roles)
 
 
+def _rows() -> list[tuple[str, str, str, list[str]]]:
+    """The dictionary's rows, with the supplement (``actors/supplement.tsv``: actors and roles
+    since 2014) merged in: a key both have keeps one row with the roles and names of both."""
+    merged: dict[str, tuple[str, str, list[str]]] = {}
+    for name in ("actors/actors", "actors/supplement"):
+        for key, default, roles_cell, names_cell in table(name):
+            names = names_cell.split("|")
+            known = merged.get(key)
+            if known is None:
+                merged[key] = (default, roles_cell, names)
+                continue
+            old_default, old_roles, old_names = known
+            roles = roles_cell if old_roles == "-" else f"{old_roles},{roles_cell}"
+            default = old_default if old_default != "-" else default
+            merged[key] = (default, roles, old_names + [n for n in names if n not in old_names])
+    return [(key, d, r, n) for key, (d, r, n) in merged.items()]
+
+
 @cache
 def _index() -> _Index:
     records: dict[str, _Record] = {}
     by_name: dict[str, tuple[str, ...]] = {}
     by_surname: dict[str, tuple[str, ...]] = {}
     country_words: set[str] = set()
-    for key, default, roles_cell, names_cell in table("actors/actors"):
-        names = names_cell.split("|")
+    for key, default, roles_cell, names in _rows():
         primary = names[0]
         records[key] = _Record(key, None if default == "-" else default, roles_cell, primary)
         for name in names:
