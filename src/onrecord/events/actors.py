@@ -13,7 +13,7 @@ from onrecord import lexicon
 from onrecord.entities import actor_dictionary
 from onrecord.events import lexicon as lex
 from onrecord.events.countries import Countries
-from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, _conjuncts, _phrase
+from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, _conjuncts, _Draft, _phrase
 from onrecord.model import Entity
 
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
@@ -201,6 +201,19 @@ class Actors(Countries):
             entity.country = said or lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
         if entity.sector is None:
             entity.sector = self._sector(entity, head)
+
+    def _locate_actors(self, draft: _Draft) -> None:
+        """Groups with no country of their own take the country of the place they act in:
+        "workers rallied in Kirkuk" are Iraqi workers, as PLOVER codes them."""
+        if draft.location is None:
+            return
+        country = self.index.get(draft.location).country
+        if country is None:
+            return
+        for actor_id in draft.actors:
+            actor = self.index.get(actor_id)
+            if actor.kind in ("group", "unknown") and actor.country is None:
+                actor.country = country
 
     def _take_dictionary_entry(self, entity: Entity, known: str | None) -> bool:
         """Give ``entity`` the Phoenix dictionary's key (its actor id), country and sector for

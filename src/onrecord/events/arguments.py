@@ -22,6 +22,9 @@ from onrecord.events.shared import (
     _phrase,
 )
 
+# Prepositions whose object a speech act's complement noun with no trigger is aimed at.
+_STUB_NOUN_PREPS = ("against", "on", "to", "toward", "towards")
+
 
 class Arguments(CoderState):
     """Who acts, on whom, and where, from the parse."""
@@ -77,6 +80,9 @@ class Arguments(CoderState):
             recipients += self._prep_recipients(holder, preps)
         if complement is not None:
             recipients += self._complement_recipients(tok, anchor, trigger, complement)
+        elif trigger.type == "THREATEN" and obj is not None and not recipients:
+            # "threatened further action against Russia".
+            recipients += self._prep_recipients(obj, _STUB_NOUN_PREPS)
         if trigger.type in ("REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT") and not recipients:
             recipients += self._owner_of_object(verb)
             if complement is not None and not recipients:
@@ -87,6 +93,10 @@ class Arguments(CoderState):
             target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
             if target is not None:
                 recipients += self._target_by_origin(target)
+            # "imposed tariffs on Chinese steel": whose the things acted on are.
+            for holder in holders if not recipients else ():
+                for prep_obj in self._of_objects(holder, trigger.recipient_preps):
+                    recipients += self._target_by_origin(prep_obj)
         return actors, recipients
 
     def _protest_target(self, tok: Token, anchor: Token) -> list[str]:
@@ -194,6 +204,9 @@ class Arguments(CoderState):
             return self._sub_part(sub, "actors") or self._sub_part(sub, "recipients")
         if trigger.type == "ACCUSE":
             return []
+        if not sub.type and sub.trigger.pos_ in ("NOUN", "PROPN"):
+            # "threatened further action against Russia": the noun's own target.
+            return self._prep_recipients(sub.trigger, _STUB_NOUN_PREPS)
         return self._sub_part(sub, "recipients")
 
     def _owner_of_object(self, verb: Token) -> list[str]:

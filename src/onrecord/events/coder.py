@@ -315,6 +315,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
             if draft.own_date.granularity == "day" and value > self.published.isoformat():
                 draft.future = True
         draft.location = self._location(tok, anchor)
+        self._locate_actors(draft)
         if draft.type == "CONSULT" and draft.mode in (None, "multilateral"):
             self._hosting(draft)
         if not draft.recipients and draft.location and draft.type in _PLACE_TARGETS:
