@@ -50,6 +50,8 @@ class Actors(Countries):
             return True
         if self._country_word(tok) is not None:
             return True
+        if tok.pos_ == "NOUN" and low not in lex.NOT_HUMAN and actor_dictionary.agent_sector(low):
+            return True  # an agent word of the Phoenix dictionaries: "nurses", "villagers"
         return (
             tok.pos_ == "NOUN"
             and low not in lex.NOT_HUMAN
@@ -262,4 +264,5 @@ class Actors(Countries):
                 return sector
         if head.lower_ in lexicon.TITLE_WORDS:
             return "GOV"
-        return None
+        agent = actor_dictionary.agent_sector(head.lower_)
+        return agent if agent in _PLOVER_SECTORS else None
