@@ -496,5 +496,7 @@ def test_plover_gold_floors() -> None:
     assert len(result.examples) == 322
     assert result.accuracy >= 0.82
     assert result.macro_f1 >= 0.81
-    assert result.country_precision >= 0.93
-    assert result.country_recall >= 0.65
+    assert result.country_precision >= 0.95
+    assert result.country_recall >= 0.75
+    assert result.source_country_precision >= 0.95
+    assert result.source_country_recall >= 0.77
