@@ -141,3 +141,15 @@ def test_every_named_person_gets_the_dictionary_key_not_only_event_actors():
     record = analyze("Ramaphosa said the talks would resume.", published="2021-06-01")
     speaker = next(e for e in record.entities if e.name == "Ramaphosa")
     assert (speaker.actor, speaker.country, speaker.sector) == ("CYRIL_RAMAPHOSA", "ZAF", "GOV")
+
+
+def test_a_threat_is_made_to_the_side_its_condition_names():
+    assert _coded(
+        "Turkey threatened to close its airspace unless Armenia pulled back its troops."
+    ) == [
+        (
+            "THREATEN",
+            [("Turkish government", "TUR", "GOV")],
+            [("Armenian government", "ARM", "GOV")],
+        )
+    ]

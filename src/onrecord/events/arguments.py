@@ -89,6 +89,8 @@ class Arguments(CoderState):
                 recipients += self._owner(complement.trigger)
         if not recipients and trigger.type == "PROTEST":
             recipients += self._protest_target(tok, anchor)
+        if not recipients and trigger.type == "THREATEN":
+            recipients += self._condition_subject(tok, anchor, complement)
         if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID"}:
             target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
             if target is not None:
@@ -121,6 +123,23 @@ class Arguments(CoderState):
             found = self._aimed_at(noun)
             if found:
                 return found
+        return []
+
+    def _condition_subject(self, tok: Token, anchor: Token, complement: _Draft | None) -> list[str]:
+        """Whom a threat is made to: the side its condition names ("threatened to halt the
+        talks unless Baghdad withdraws", "... if the United States goes ahead")."""
+        holders = [tok, anchor]
+        if complement is not None:
+            holders += [complement.trigger, complement.anchor]
+        for holder in dict.fromkeys(holders):
+            for clause in holder.children:
+                if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+                ):
+                    continue
+                subject, passive = self._subject(clause)
+                if subject is not None and not passive and self._actor_like(subject):
+                    return self._resolve_all(subject)
         return []
 
     def _of_objects(self, holder: Token, preps: tuple[str, ...]) -> list[Token]:
