@@ -25,8 +25,12 @@ Arguments
     recipient is the object or the object of the trigger's recipient preposition ("met
     with", "sanctions on"); a proposal's author for REJECT ("rejected Moscow's proposal"); the
     place, for protests, curfews or attacks with no one named ("demonstrated in Serbia").
+    A protest's recipient is whom it is aimed at ("in protest of X", "to demand the
+    resignation of X"); a threat's, the side its condition names ("unless Baghdad ...").
     Countries and capitals acting stand for their governments (sector GOV); entities used as
-    actors get a country (ISO alpha-3) and a PLOVER sector where they lack one.
+    actors get a country (ISO alpha-3) and a PLOVER sector where they lack one
+    (:mod:`~onrecord.events.countries`), and every named person and organization the Phoenix
+    actor dictionary knows gets its key (``Entity.actor``), by which the store links it.
 
 PLOVER conventions
     * Speech acts (AGREE, REQUEST, REJECT, THREATEN, ACCUSE) absorb the event they promise,
