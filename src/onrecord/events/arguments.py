@@ -80,6 +80,11 @@ class Arguments(CoderState):
             recipients += self._prep_recipients(holder, preps)
         if complement is not None:
             recipients += self._complement_recipients(tok, anchor, trigger, complement)
+        if complement is not None and not recipients and complement.type in lex.PLACE_TARGET_TYPES:
+            # "threatened to impose a curfew in Algiers": where what is threatened would be.
+            place = self._location(complement.trigger, complement.anchor)
+            if place is not None:
+                recipients.append(self._place_target(place))
         elif trigger.type == "THREATEN" and obj is not None and not recipients:
             # "threatened further action against Russia".
             recipients += self._prep_recipients(obj, _STUB_NOUN_PREPS)
@@ -311,6 +316,13 @@ class Arguments(CoderState):
                     if obj.dep_ == "pobj":
                         return obj
         return None
+
+    def _place_target(self, place_id: str) -> str:
+        """A place as a recipient: a country is its government, a city itself."""
+        place = self.index.get(place_id)
+        if place.kind == "country" and place.country:
+            place = self.index.government(place.country)
+        return place.id
 
     def _location(self, tok: Token, anchor: Token) -> str | None:
         """A place the event happens in: "in Baghdad", "in the town of Cizre"."""

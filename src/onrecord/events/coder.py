@@ -110,7 +110,6 @@ from onrecord.model import Attribution, Document, Event
 __all__ = ["code_events"]
 
 _SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline", "dateline"})
-_PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 
 
 def code_events(
@@ -322,12 +321,10 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         self._locate_actors(draft)
         if draft.type == "CONSULT" and draft.mode in (None, "multilateral"):
             self._hosting(draft)
-        if not draft.recipients and draft.location and draft.type in _PLACE_TARGETS:
+        if not draft.recipients and draft.location and draft.type in lex.PLACE_TARGET_TYPES:
             # "demonstrated in Serbia", "imposed a curfew in the town of Cizre".
-            place = self.index.get(draft.location)
-            if place.kind == "country" and place.country:
-                place = self.index.government(place.country)
-            if place.id not in draft.actors:
-                draft.recipients = [place.id]
+            place = self._place_target(draft.location)
+            if place not in draft.actors:
+                draft.recipients = [place]
         self._plover_conventions(draft, anchor)
         return draft

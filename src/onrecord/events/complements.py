@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
-from onrecord.events.shared import CoderState, _conjuncts, _Draft, _infinitive
+from onrecord.events.shared import CoderState, _conjuncts, _Draft, _infinitive, _object
 
 # Prepositions whose object receives what a complement with no trigger of its own does.
 _STUB_PREPS = ("to", "against", "with", "toward", "towards")
@@ -62,6 +62,10 @@ class Complements(CoderState):
             else:
                 found = self._verb_trigger(head)
                 entry = found[0] if found else None
+                obj = _object(head)
+                if entry is None and obj is not None and self._noun_entry(obj) is not None:
+                    # "to institute a curfew": the event its object names.
+                    entry, trig = self._noun_entry(obj), obj
         elif head.pos_ in ("NOUN", "PROPN"):
             entry = self._noun_entry(head)
         if entry is None:
