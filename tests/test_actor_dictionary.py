@@ -34,7 +34,11 @@ from onrecord.entities.actor_dictionary import (
             "2013-01-01",
             ("BASHAR_AL_ASSAD", "SYRGOV", "SYR", "GOV"),
         ),
-        ("Olaf Scholz", "2024-11-15", ("OLAF_SCHOLZ", None, "DEU", None)),
+        # The supplement (data/actors/supplement.tsv) adds roles since 2014: his chancellorship.
+        ("Olaf Scholz", "2024-11-15", ("OLAF_SCHOLZ", "DEUGOV", "DEU", "GOV")),
+        ("President Trump", "2018-03-01", ("DONALD_TRUMP", "USAGOV", "USA", "GOV")),
+        ("Donald Trump", "2016-05-01", ("DONALD_TRUMP", "USABUS", "USA", "BUS")),
+        ("Zelenskyy", "2023-02-24", ("VOLODYMYR_ZELENSKY", "UKRGOV", "UKR", "GOV")),
         ("the U.N.", None, ("THE_UN", "IGOUNO", None, "IGO")),
         ("Taliban", None, ("TALIBAN", "AFGREB", "AFG", "REB")),
         ("Afghan", None, ("AFGHANISTAN", "AFG", "AFG", None)),
@@ -104,3 +108,12 @@ def test_event_actors_take_the_dictionary_role_for_the_article_date(validate):
     ]
     assert [(v.type, v.actors) for v in record.events] == [("CONSULT", ["e1", "e3"])]
     assert record.to_dict()["entities"][0]["actor"] == "ABDELAZIZ_BOUTEFLIKA"
+
+
+def test_shared_country_of_a_name_two_dictionary_people_share():
+    from onrecord.entities.actor_dictionary import shared_country
+
+    assert lookup("President Bush") is None  # George Bush and George W. Bush
+    assert shared_country("President Bush") == "USA"
+    assert shared_country("President Bush", "1990-06-01") == "USA"
+    assert shared_country("Bouteflika") is None  # one person: lookup decides

@@ -145,3 +145,21 @@ def test_event_dev_does_not_regress():
     drops = {k: got[k] for k, floor in baseline["floors"].items() if got[k] < floor - tolerance}
     rises = {k: got[k] for k, cap in baseline["ceilings"].items() if got[k] > cap + tolerance}
     assert not drops and not rises, f"events dev regressed: {drops} {rises}"
+
+
+@pytest.mark.skipif(not EVENTS.is_dir(), reason="CAMEO_ConfliBERT not present at ../shared")
+def test_event_dev_actor_countries_do_not_regress():
+    """Actor and recipient countries on the dev rounds (``country_floors``, dotted paths into
+    the figures of ``onrecord eval events --json``): about 10 s."""
+    from onrecord.evaluation.event_run import evaluate_events
+
+    baseline = json.loads(EVENTS_BASELINE.read_text())
+    got = evaluate_events(EVENTS, rounds={8, 10}).ours.to_dict()
+    drops = {}
+    for path, floor in baseline["country_floors"].items():
+        value = got
+        for part in path.split("."):
+            value = value[part]
+        if value < floor - baseline["tolerance"]:
+            drops[path] = value
+    assert not drops, f"event actor countries on dev regressed: {drops}"

@@ -174,7 +174,8 @@ def test_record_with_events_matches_schema(article: Record) -> None:
 # Sentence shapes: (sentence, [(type, mode, actors, recipients, flags), ...]), every event.
 A = "American government"
 SENTENCES = [
-    # Visits: the visitor is the actor, the host (the capital's government) the recipient.
+    # Visits: the visitor is the actor, the host (the capital's government) the recipient;
+    # a host who receives a visitor is the actor (the coders' Source, PLOVER's examples).
     (
         "French President Emmanuel Macron arrived in Beijing on Wednesday for a three-day "
         "state visit.",
@@ -186,7 +187,7 @@ SENTENCES = [
     ),
     (
         "The Indian prime minister hosted the Saudi crown prince in New Delhi on Monday.",
-        [("CONSULT", "visit", ["Saudi crown prince"], ["Indian prime minister"], set())],
+        [("CONSULT", "visit", ["Indian prime minister"], ["Saudi crown prince"], set())],
     ),
     # Meetings and summits: the place decides who hosts; otherwise all are actors.
     (
@@ -495,5 +496,7 @@ def test_plover_gold_floors() -> None:
     assert len(result.examples) == 322
     assert result.accuracy >= 0.82
     assert result.macro_f1 >= 0.81
-    assert result.country_precision >= 0.93
-    assert result.country_recall >= 0.65
+    assert result.country_precision >= 0.95
+    assert result.country_recall >= 0.75
+    assert result.source_country_precision >= 0.95
+    assert result.source_country_recall >= 0.77

@@ -23,6 +23,9 @@ API contract (other stages rely on it; keep it stable):
     do); with no date, the latest-starting role; when no role holds, the dictionary's default
     code; when there is none, the country of the latest role with no sector (a person who
     left office is still of that country).
+``shared_country(name: str, on: date | str | None = None) -> str | None``
+    For a name :func:`lookup` cannot decide between several dictionary people ("Bush"), the
+    country they all held a role of on ``on`` (every role when no date), else None.
 ``agent_sector(words: str) -> str | None``
     The CAMEO sector of an agent word or phrase ("minister" → "GOV", "rebels" → "REB",
     "riot police" → "COP"), its longest matching ending tried first ("the Syrian foreign
@@ -145,14 +148,31 @@ def _roles(cell: str) -> tuple[ActorRole, ...]:
     return tuple(roles)
 
 
+def _rows() -> list[tuple[str, str, str, list[str]]]:
+    """The dictionary's rows, with the supplement (``actors/supplement.tsv``: actors and roles
+    since 2014) merged in: a key both have keeps one row with the roles and names of both."""
+    merged: dict[str, tuple[str, str, list[str]]] = {}
+    for name in ("actors/actors", "actors/supplement"):
+        for key, default, roles_cell, names_cell in table(name):
+            names = names_cell.split("|")
+            known = merged.get(key)
+            if known is None:
+                merged[key] = (default, roles_cell, names)
+                continue
+            old_default, old_roles, old_names = known
+            roles = roles_cell if old_roles == "-" else f"{old_roles},{roles_cell}"
+            default = old_default if old_default != "-" else default
+            merged[key] = (default, roles, old_names + [n for n in names if n not in old_names])
+    return [(key, d, r, n) for key, (d, r, n) in merged.items()]
+
+
 @cache
 def _index() -> _Index:
     records: dict[str, _Record] = {}
     by_name: dict[str, tuple[str, ...]] = {}
     by_surname: dict[str, tuple[str, ...]] = {}
     country_words: set[str] = set()
-    for key, default, roles_cell, names_cell in table("actors/actors"):
-        names = names_cell.split("|")
+    for key, default, roles_cell, names in _rows():
         primary = names[0]
         records[key] = _Record(key, None if default == "-" else default, roles_cell, primary)
         for name in names:
@@ -249,3 +269,28 @@ def lookup(name: str, on: date | str | None = None) -> ActorEntry | None:
         if record is not None:
             return _entry(record, day)
     return None
+
+
+def shared_country(name: str, on: date | str | None = None) -> str | None:
+    """The one country of every dictionary actor ``name`` may be (see the module doc)."""
+    index, day = _index(), _as_date(on)
+    words = normalise(name).split()
+    keys: tuple[str, ...] = ()
+    while words and not keys:
+        keys = index.by_name.get(" ".join(words), ())
+        if not keys:
+            strip = _leading_title(words, index)
+            if not strip:
+                break
+            words = words[strip:]
+    if not keys and len(words) == 1 and words[0] not in _agents():
+        keys = index.by_surname.get(words[0], ())
+    if len(keys) < 2:
+        return None
+    countries = set()
+    for key in keys:
+        roles = index.records[key].roles
+        held = [r for r in roles if day is None or r.holds(day)] or (roles if day is None else [])
+        countries |= {r.country for r in held}
+    countries.discard(None)
+    return next(iter(countries)) if len(countries) == 1 else None

@@ -3,7 +3,8 @@
 The statistical NER mislabels place names (it tags "Kiev" as a person in the founding article);
 a gazetteer fixes those errors without article-specific patches. ISO 3166 names come from
 pycountry; demonyms, capitals and the metonyms newsrooms use ("the Kremlin") come from the small
-tables in ``onrecord/data`` because pycountry has none of them.
+tables in ``onrecord/data`` because pycountry has none of them. Cities come from GeoNames
+(:func:`country_of_city`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,19 @@ class Gazetteer:
 
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    return {name: alpha3 for name, alpha3 in data.table("places/cities")}
+
+
+def country_of_city(text: str) -> str | None:
+    """The country of a city of 15,000 people or more ("Kirkuk" IRQ), from GeoNames
+    (``data/places/cities.tsv``; a name several countries' cities share is in it only when
+    one of them is far the largest). For place names only: "Victoria" is a city too."""
+    key = _key(text)
+    return _cities().get(key.removeprefix("the "))
 
 
 @lru_cache(maxsize=1)

@@ -222,7 +222,8 @@ def build_entities(doc: Doc, skip_ranges: list[tuple[int, int]] | None = None) -
         elif label == "ORG":
             entity = index.organization(name)
         else:
-            entity = index.place(name, gaz.country_of_name(name))
+            city = gazetteer.country_of_city(name) if label in ("GPE", "LOC", "FAC") else None
+            entity = index.place(name, gaz.country_of_name(name) or city)
         index.add_mention(entity, span.start, span.end)
 
     # Pass 3: surnames the NER missed entirely ("Scholz" untagged) are still mentions.

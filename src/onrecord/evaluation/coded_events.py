@@ -13,8 +13,9 @@ Source-N / Action-N / Target-N spans with character offsets (``entities_k``).
   ``None``, then to the type the coders named more often in any action, then alphabetically.
 * Gold actor and recipient countries: the countries of the Source-N / Target-N spans of the
   coders who chose the gold type (N their first typed action), kept when at least half of
-  them name it. A span's country is the actor dictionary's (``Putin`` is RUS) or a country
-  name, demonym or capital in it (``Syrian troops`` is SYR).
+  them name it. A span's country is the actor dictionary's (``Putin`` is RUS; a dictionary
+  actor of two to four words inside the span, ``Boko Haram insurgents`` NGA), or a country
+  name, demonym or capital in it (``Syrian troops`` is SYR; ``Kenya's opposition`` is KEN).
 
 PLOVER JSON (``PLOVER_GSR_CAMEO.json``) is read by :func:`onrecord.evaluation.plover.gold_examples`
 and becomes one coder per sentence. Rounds are the folder names (``round_8`` -> 8). The same
@@ -40,6 +41,7 @@ __all__ = ["CodedSentence", "Coding", "cameo_to_plover", "majority", "read_coded
 
 _ROOT = re.compile(r"^\s*\d+\s*-\s*(\d+)")
 _WORD = re.compile(r"[A-Za-z][\w.'-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @cache
@@ -107,7 +109,13 @@ def span_country(text: str) -> str | None:
     if entry is not None and entry.country:
         return entry.country
     gaz = gazetteer.load()
-    words = _WORD.findall(text)
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]  # "Kenya's party" is KEN
+    for size in (4, 3, 2):
+        # "Boko Haram insurgents", "Hun Sen's government": a dictionary actor inside the span.
+        for i in range(len(words) - size + 1):
+            entry = lookup(" ".join(words[i : i + size]))
+            if entry is not None and entry.country:
+                return entry.country
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])

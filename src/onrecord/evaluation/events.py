@@ -14,7 +14,8 @@ tree (the first in the text among equals). Figures, over the gold of
 * coverage: share of the sentences with a gold event where any is coded;
 * actor / recipient country P/R: the countries of the main event's actors (recipients)
   against the gold source (target) countries, micro-averaged over the sentences with a gold
-  event, with the counts;
+  event, with the counts; and the same over only the sentences whose main event has the gold
+  type ("where the type is right"), which tells the actors apart from the event decision;
 * a confusion table of gold type by main predicted type (``-`` is no event).
 
 The coders are scored the same way, each against the majority of the *other* coders of the
@@ -102,6 +103,7 @@ class EventScores:
     per_type: dict[str, dict[str, float]]
     countries: dict[str, dict[str, float]]
     confusion: dict[str, Counter]
+    countries_typed: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +116,9 @@ class EventScores:
             "coverage": round(self.coverage, 4),
             "per_type": {t: _rounded(s) for t, s in self.per_type.items()},
             "countries": {side: _rounded(s) for side, s in self.countries.items()},
+            "countries_where_type_right": {
+                side: _rounded(s) for side, s in self.countries_typed.items()
+            },
             "confusion": {g: dict(sorted(row.items())) for g, row in self.confusion.items()},
         }
 
@@ -128,6 +133,10 @@ class EventScores:
             f"coverage: {self.coverage:.3f} of {self.with_event} sentences with a gold event",
             _country_line("actor", a),
             _country_line("recipient", r),
+            *(
+                _country_line(f"{side} country where the type is right:", scores, bare=True)
+                for side, scores in self.countries_typed.items()
+            ),
         ]
 
 
@@ -135,9 +144,10 @@ def _rounded(scores: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()}
 
 
-def _country_line(side: str, s: dict[str, float]) -> str:
+def _country_line(side: str, s: dict[str, float], *, bare: bool = False) -> str:
+    label = side if bare else f"{side} country:"
     return (
-        f"{side} country: P {s['precision']:.3f}  R {s['recall']:.3f}  "
+        f"{label} P {s['precision']:.3f}  R {s['recall']:.3f}  "
         f"({int(s['correct'])} right of {int(s['predicted'])} predicted, {int(s['gold'])} gold)"
     )
 
@@ -164,6 +174,7 @@ def score(golds: list[CodedSentence], predictions: list[Prediction]) -> EventSco
     pairs = list(zip(golds, predictions, strict=True))
     evented = [(g, p) for g, p in pairs if g.gold_type is not None]
     empty = [(g, p) for g, p in pairs if g.gold_type is None]
+    typed = [(g, p) for g, p in evented if p.main == g.gold_type]
     gold_counts = Counter(g.gold_type for g, _ in evented)
     predicted_counts = Counter(p.main for _, p in pairs if p.main)
     hits = Counter(g.gold_type for g, p in evented if p.main == g.gold_type)
@@ -195,6 +206,10 @@ def score(golds: list[CodedSentence], predictions: list[Prediction]) -> EventSco
             "recipient": _countries([(p.recipients, g.gold_targets) for g, p in evented]),
         },
         confusion=confusion,
+        countries_typed={
+            "actor": _countries([(p.actors, g.gold_sources) for g, p in typed]),
+            "recipient": _countries([(p.recipients, g.gold_targets) for g, p in typed]),
+        },
     )
 
 

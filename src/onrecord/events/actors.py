@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from onrecord import lexicon
 from onrecord.entities import actor_dictionary
 from onrecord.events import lexicon as lex
-from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, CoderState, _conjuncts, _phrase
+from onrecord.events.countries import Countries
+from onrecord.events.shared import _PRE_DEPS, _RELATIVE_PRONOUNS, _conjuncts, _Draft, _phrase
 from onrecord.model import Entity
 
 _ACTOR_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PLURAL_PRONOUNS | {"it", "we", "i"}
@@ -24,7 +25,7 @@ _DICTIONARY_KINDS = frozenset({"person", "organization", "group", "unknown"})
 _PLOVER_SECTORS = frozenset(lex.SECTOR_BY_NOUN.values()) - {"MED"}
 
 
-class Actors(CoderState):
+class Actors(Countries):
     """Tokens resolved to actor entities, with country and sector."""
 
     def _actor_like(self, tok: Token) -> bool:
@@ -49,28 +50,14 @@ class Actors(CoderState):
             return True
         if self._country_word(tok) is not None:
             return True
+        if tok.pos_ == "NOUN" and low not in lex.NOT_HUMAN and actor_dictionary.agent_sector(low):
+            return True  # an agent word of the Phoenix dictionaries: "nurses", "villagers"
         return (
             tok.pos_ == "NOUN"
             and low not in lex.NOT_HUMAN
             and low.endswith(lex.HUMAN_SUFFIXES)
             and not low.endswith(lex.NOT_HUMAN_SUFFIXES)
         )
-
-    def _country_word(self, tok: Token) -> str | None:
-        text = tok.text
-        low = tok.lower_
-        if low == "us" and text != "US":
-            return None
-        found = (
-            self.gaz.country_of_demonym(text)
-            or self.gaz.country_of_name(text)
-            or self.gaz.country_of_capital(text)
-        )
-        if found:
-            return found
-        if low.endswith("s") and self.gaz.country_of_demonym(text[:-1]):
-            return self.gaz.country_of_demonym(text[:-1])
-        return lex.EXTRA_COUNTRY_WORDS.get(low)
 
     def _resolve_all(self, tok: Token) -> list[str]:
         out: list[str] = []
@@ -168,7 +155,13 @@ class Actors(CoderState):
             # ("North Korea" is not Korea); descriptions go through the speaker resolver.
             entity_id = self.resolver.resolve(start, end, self.context)
         if entity_id is None:
-            return None
+            alpha3 = self._country_word(tok) if tok.dep_ in ("amod", "compound") else None
+            if alpha3 is None:
+                return None
+            # "rejected an Indian proposal": whose proposal it is, the state's.
+            entity = self.index.government(alpha3)
+            self.index.add_mention(entity, start, end)
+            return entity.id
         entity = self.index.get(entity_id)
         if entity.kind == "country" and entity.country:
             # A state acting is its government (PLOVER sector GOV).
@@ -186,48 +179,68 @@ class Actors(CoderState):
     def _code_actor(self, entity: Entity, head: Token, start: int, end: int) -> None:
         """Give an actor its country (ISO alpha-3) and PLOVER sector where it lacks them:
         from the Phoenix actor dictionary for the article's date (with the dictionary key as
-        the actor id), else from the words of the phrase."""
-        if entity.actor is None and entity.kind in _DICTIONARY_KINDS:
-            named = f"{entity.title} {entity.name}" if entity.title else entity.name
-            entry = actor_dictionary.lookup(named, self.published) or (
-                actor_dictionary.lookup(entity.name, self.published) if entity.title else None
+        the actor id), else from the words of the phrase and the entity's name. A country the
+        text names beats the dictionary's guess from a surname: "King Hassan of Morocco" is
+        not Jordan's Hassan."""
+        named = f"{entity.title} {entity.name}" if entity.title else entity.name
+        said = (
+            self._tokens_country(list(self.doc[start:end]))
+            or self._name_country(named)
+            or self._located_country(head)
+        )
+        if (
+            entity.actor is None
+            and entity.kind in _DICTIONARY_KINDS
+            and not self._take_dictionary_entry(entity, entity.country or said)
+            and entity.country is None
+            and said is None
+        ):
+            # "President Bush": two dictionary people, one country.
+            entity.country = actor_dictionary.shared_country(named, self.published) or (
+                actor_dictionary.shared_country(entity.name, self.published)
             )
-            if entry is not None and (entry.country or entry.sector):
-                entity.actor = entry.id
-                entity.country = entity.country or entry.country
-                if entity.sector is None and entry.sector in _PLOVER_SECTORS:
-                    entity.sector = entry.sector
         if entity.country is None:
-            for tok in self.doc[start:end]:
-                alpha3 = self._country_word(tok)
-                if alpha3:
-                    entity.country = alpha3
-                    break
-        if entity.country is None:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            alpha3 = self._country_word(obj) or self._phrase_country(obj)
-                            if alpha3:
-                                entity.country = alpha3
-        if entity.country is None:
-            entity.country = lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
+            entity.country = said or lex.EXTRA_COUNTRY_WORDS.get(entity.name.lower())
         if entity.sector is None:
             entity.sector = self._sector(entity, head)
 
-    def _phrase_country(self, tok: Token) -> str | None:
-        start, end = _phrase(tok)
-        text = self.doc[start:end].text
-        for key in (text, text.lower().removeprefix("the ")):
-            alpha3 = self.gaz.country_of_name(key) or lex.EXTRA_COUNTRY_WORDS.get(key.lower())
-            if alpha3:
-                return alpha3
-        for sub in self.doc[start:end]:
-            alpha3 = self._country_word(sub)
-            if alpha3:
-                return alpha3
-        return None
+    def _locate_actors(self, draft: _Draft) -> None:
+        """Groups with no country of their own take the country of the place they act in:
+        "workers rallied in Kirkuk" are Iraqi workers, as PLOVER codes them."""
+        if draft.location is None:
+            return
+        country = self.index.get(draft.location).country
+        if country is None:
+            return
+        for actor_id in draft.actors:
+            actor = self.index.get(actor_id)
+            if actor.kind in ("group", "unknown") and actor.country is None:
+                actor.country = country
+
+    def _take_dictionary_entry(self, entity: Entity, known: str | None) -> bool:
+        """Give ``entity`` the Phoenix dictionary's key (its actor id), country and sector for
+        the article's date; not when the country the text gives (``known``) differs."""
+        named = f"{entity.title} {entity.name}" if entity.title else entity.name
+        entry = actor_dictionary.lookup(named, self.published) or (
+            actor_dictionary.lookup(entity.name, self.published) if entity.title else None
+        )
+        if entry is None or not (entry.country or entry.sector):
+            return False
+        if entry.country and known and entry.country != known:
+            return False
+        entity.actor = entry.id
+        entity.country = entity.country or entry.country
+        if entity.sector is None and entry.sector in _PLOVER_SECTORS:
+            entity.sector = entry.sector
+        return True
+
+    def _dictionary_ids(self) -> None:
+        """Every named person and organization of the document, not only the actors of its
+        events, gets the dictionary's key, so that the store links a speaker across articles
+        ("President Bouteflika" and "Abdelaziz Bouteflika" are ABDELAZIZ_BOUTEFLIKA)."""
+        for entity in self.index.entities:
+            if entity.actor is None and entity.kind in ("person", "organization"):
+                self._take_dictionary_entry(entity, entity.country)
 
     def _sector(self, entity: Entity, head: Token) -> str | None:
         if entity.kind == "government":
@@ -251,4 +264,5 @@ class Actors(CoderState):
                 return sector
         if head.lower_ in lexicon.TITLE_WORDS:
             return "GOV"
-        return None
+        agent = actor_dictionary.agent_sector(head.lower_)
+        return agent if agent in _PLOVER_SECTORS else None

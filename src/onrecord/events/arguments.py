@@ -18,8 +18,12 @@ from onrecord.events.shared import (
     _Draft,
     _has_subject,
     _infinitive,
+    _lemma,
     _phrase,
 )
+
+# Prepositions whose object a speech act's complement noun with no trigger is aimed at.
+_STUB_NOUN_PREPS = ("against", "on", "to", "toward", "towards")
 
 
 class Arguments(CoderState):
@@ -76,15 +80,95 @@ class Arguments(CoderState):
             recipients += self._prep_recipients(holder, preps)
         if complement is not None:
             recipients += self._complement_recipients(tok, anchor, trigger, complement)
+        if complement is not None and not recipients and complement.type in lex.PLACE_TARGET_TYPES:
+            # "threatened to impose a curfew in Algiers": where what is threatened would be.
+            place = self._location(complement.trigger, complement.anchor)
+            if place is not None:
+                recipients.append(self._place_target(place))
+        elif trigger.type == "THREATEN" and obj is not None and not recipients:
+            # "threatened further action against Russia".
+            recipients += self._prep_recipients(obj, _STUB_NOUN_PREPS)
         if trigger.type in ("REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT") and not recipients:
             recipients += self._owner_of_object(verb)
             if complement is not None and not recipients:
                 recipients += self._owner(complement.trigger)
+        if not recipients and trigger.type == "PROTEST":
+            recipients += self._protest_target(tok, anchor)
+        if not recipients and trigger.type == "THREATEN":
+            recipients += self._condition_subject(tok, anchor, complement)
         if not recipients and trigger.type in lex.CONFLICT_TYPES | {"AID"}:
             target = obj if obj is not None and obj.i != tok.i else (subject if passive else None)
             if target is not None:
                 recipients += self._target_by_origin(target)
+            # "imposed tariffs on Chinese steel": whose the things acted on are.
+            for holder in holders if not recipients else ():
+                for prep_obj in self._of_objects(holder, trigger.recipient_preps):
+                    recipients += self._target_by_origin(prep_obj)
         return actors, recipients
+
+    def _protest_target(self, tok: Token, anchor: Token) -> list[str]:
+        """Whom a protest is aimed at: "rallied against the president", "in protest of the
+        Russian government's refusal", "in defiance of Chinese authorities", "a hunger strike
+        to demand the resignation of President X", "calling for the removal of Y"."""
+        nouns: list[Token] = []
+        for holder in dict.fromkeys((tok, anchor)):
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ == "against":
+                    nouns += [o for o in child.children if o.dep_ == "pobj"]
+                elif child.dep_ == "prep" and child.lower_ == "in":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.PROTEST_FRAMES:
+                            nouns += self._of_objects(obj, ("of", "against", "at", "to"))
+                elif child.dep_ in ("advcl", "xcomp", "acl") and (
+                    _lemma(child) in lex.PURPOSE_VERBS
+                ):
+                    nouns += [o for o in child.children if o.dep_ == "dobj"]
+                    nouns += self._of_objects(child, ("against", "for", "at"))
+        for noun in nouns:
+            found = self._aimed_at(noun)
+            if found:
+                return found
+        return []
+
+    def _condition_subject(self, tok: Token, anchor: Token, complement: _Draft | None) -> list[str]:
+        """Whom a threat is made to: the side its condition names ("threatened to halt the
+        talks unless Baghdad withdraws", "... if the United States goes ahead")."""
+        holders = [tok, anchor]
+        if complement is not None:
+            holders += [complement.trigger, complement.anchor]
+        for holder in dict.fromkeys(holders):
+            for clause in holder.children:
+                if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+                ):
+                    continue
+                subject, passive = self._subject(clause)
+                if subject is not None and not passive and self._actor_like(subject):
+                    return self._resolve_all(subject)
+        return []
+
+    def _of_objects(self, holder: Token, preps: tuple[str, ...]) -> list[Token]:
+        return [
+            obj
+            for child in holder.children
+            if child.dep_ == "prep" and child.lower_ in preps
+            for obj in child.children
+            if obj.dep_ == "pobj"
+        ]
+
+    def _aimed_at(self, noun: Token) -> list[str]:
+        """The actor a noun of a protest's aim names: itself, its owner ("Sweden's
+        decision", "reforms by Suharto's government") or what it is of ("the resignation of
+        President X")."""
+        if self._actor_like(noun):
+            return self._resolve_all(noun)
+        owner = self._owner(noun)
+        if owner:
+            return owner
+        for obj in self._of_objects(noun, ("of", "against", "by")):
+            if self._actor_like(obj):
+                return self._resolve_all(obj)
+        return []
 
     def _prep_recipients(self, holder: Token, preps: tuple[str, ...], depth: int = 0) -> list[str]:
         found: list[str] = []
@@ -120,6 +204,9 @@ class Arguments(CoderState):
         self.index.add_mention(entity, start, end)
         return [entity.id]
 
+    def _is_date(self, tok: Token) -> bool:
+        return tok.i in self.date_token_set or tok.ent_type_ in ("DATE", "TIME")
+
     def _complement_recipients(
         self, tok: Token, anchor: Token, trigger: Trigger, sub: _Draft
     ) -> list[str]:
@@ -134,22 +221,34 @@ class Arguments(CoderState):
                 for c in anchor.children
                 if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                 for obj in c.children
-                if obj.dep_ == "pobj"
+                if obj.dep_ == "pobj" and not self._is_date(obj)  # "on Tuesday" is a date
             ]
             if on and trigger.control == "object":
                 return [e for obj in on for e in self._resolve_all(obj)]
             return self._sub_part(sub, "actors") or self._sub_part(sub, "recipients")
         if trigger.type == "ACCUSE":
             return []
+        if not sub.type and sub.trigger.pos_ in ("NOUN", "PROPN"):
+            # "threatened further action against Russia": the noun's own target.
+            return self._prep_recipients(sub.trigger, _STUB_NOUN_PREPS)
         return self._sub_part(sub, "recipients")
 
     def _owner_of_object(self, verb: Token) -> list[str]:
-        """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers"."""
+        """ "rejected an Indian proposal", "North Korea's demand", "calls by Belarus's rulers";
+        "denounced as a crime Serbia's suppression of ..." (the object after "as")."""
         for child in verb.children:
             if child.dep_ == "dobj":
                 if self._actor_like(child):
                     return self._resolve_all(child)
                 return self._owner(child)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for obj in child.children:
+                    for noun in (obj, *(a for a in obj.children if a.dep_ == "appos")):
+                        if noun.dep_ in ("pobj", "appos") and not self._actor_like(noun):
+                            owner = self._owner(noun)
+                            if owner:
+                                return owner
         return []
 
     def _owner(self, noun: Token) -> list[str]:
@@ -217,6 +316,13 @@ class Arguments(CoderState):
                     if obj.dep_ == "pobj":
                         return obj
         return None
+
+    def _place_target(self, place_id: str) -> str:
+        """A place as a recipient: a country is its government, a city itself."""
+        place = self.index.get(place_id)
+        if place.kind == "country" and place.country:
+            place = self.index.government(place.country)
+        return place.id
 
     def _location(self, tok: Token, anchor: Token) -> str | None:
         """A place the event happens in: "in Baghdad", "in the town of Cizre"."""

@@ -25,15 +25,20 @@ Arguments
     recipient is the object or the object of the trigger's recipient preposition ("met
     with", "sanctions on"); a proposal's author for REJECT ("rejected Moscow's proposal"); the
     place, for protests, curfews or attacks with no one named ("demonstrated in Serbia").
+    A protest's recipient is whom it is aimed at ("in protest of X", "to demand the
+    resignation of X"); a threat's, the side its condition names ("unless Baghdad ...").
     Countries and capitals acting stand for their governments (sector GOV); entities used as
-    actors get a country (ISO alpha-3) and a PLOVER sector where they lack one.
+    actors get a country (ISO alpha-3) and a PLOVER sector where they lack one
+    (:mod:`~onrecord.events.countries`), and every named person and organization the Phoenix
+    actor dictionary knows gets its key (``Entity.actor``), by which the store links it.
 
 PLOVER conventions
     * Speech acts (AGREE, REQUEST, REJECT, THREATEN, ACCUSE) absorb the event they promise,
       ask for, refuse or threaten: "urged Putin to withdraw his troops" is one REQUEST with
       mode yield, not also a RETREAT. "agreed to meet" is AGREE; "vowed to fight" THREATEN.
-    * CONSULT: the visitor ("X hosted Y": Y), or the side that placed the call ("initiated by
-      the German side"), is the actor and the host or called side the recipient; a meeting's
+    * CONSULT: the visitor ("X visited Y": X), the host ("X hosted Y": X, as the coders'
+      Source and PLOVER's examples have it), or the side that placed the call ("initiated by
+      the German side"), is the actor and the other side the recipient; a meeting's
       host is known from its place ("met his Saudi counterpart in Riyadh"); where hosting is
       unclear every participant is an actor and there is no recipient. A CONSULT needs two
       sides, and an audience is not one ("speaking to thousands of people").
@@ -105,7 +110,6 @@ from onrecord.model import Attribution, Document, Event
 __all__ = ["code_events"]
 
 _SKIP_SECTIONS = frozenset({"headline", "caption", "credit", "byline", "dateline"})
-_PLACE_TARGETS = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "RETREAT"})
 
 
 def code_events(
@@ -183,7 +187,9 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         drafts = self._learned_decisions(drafts)
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
-        return self._finish(drafts)
+        events = self._finish(drafts)
+        self._dictionary_ids()
+        return events
 
     def _token_indices(self, pos_tags: frozenset[str]) -> list[int]:
         """Indices of the tokens with these coarse POS tags, read from one array: most tokens
@@ -294,9 +300,6 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         )
         if not draft.actors and not draft.recipients:
             return None
-        if type_ == "CONSULT" and _lemma(tok) in lex.HOST_VERBS and draft.recipients:
-            # "X hosted Y": the visitor is the actor, the host the recipient.
-            draft.actors, draft.recipients = draft.recipients, draft.actors
         if (
             type_ == "CONSULT"
             and _lemma(tok) in ("arrive", "travel", "fly")
@@ -315,14 +318,13 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
             if draft.own_date.granularity == "day" and value > self.published.isoformat():
                 draft.future = True
         draft.location = self._location(tok, anchor)
+        self._locate_actors(draft)
         if draft.type == "CONSULT" and draft.mode in (None, "multilateral"):
             self._hosting(draft)
-        if not draft.recipients and draft.location and draft.type in _PLACE_TARGETS:
+        if not draft.recipients and draft.location and draft.type in lex.PLACE_TARGET_TYPES:
             # "demonstrated in Serbia", "imposed a curfew in the town of Cizre".
-            place = self.index.get(draft.location)
-            if place.kind == "country" and place.country:
-                place = self.index.government(place.country)
-            if place.id not in draft.actors:
-                draft.recipients = [place.id]
+            place = self._place_target(draft.location)
+            if place not in draft.actors:
+                draft.recipients = [place]
         self._plover_conventions(draft, anchor)
         return draft

@@ -10,7 +10,10 @@ from spacy.tokens import Token
 
 from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
-from onrecord.events.shared import CoderState, _conjuncts, _Draft, _infinitive
+from onrecord.events.shared import CoderState, _conjuncts, _Draft, _infinitive, _object
+
+# Prepositions whose object receives what a complement with no trigger of its own does.
+_STUB_PREPS = ("to", "against", "with", "toward", "towards")
 
 
 class Complements(CoderState):
@@ -59,6 +62,10 @@ class Complements(CoderState):
             else:
                 found = self._verb_trigger(head)
                 entry = found[0] if found else None
+                obj = _object(head)
+                if entry is None and obj is not None and self._noun_entry(obj) is not None:
+                    # "to institute a curfew": the event its object names.
+                    entry, trig = self._noun_entry(obj), obj
         elif head.pos_ in ("NOUN", "PROPN"):
             entry = self._noun_entry(head)
         if entry is None:
@@ -75,8 +82,9 @@ class Complements(CoderState):
             # "to remain in touch": no event, but its subject may still be the one asked.
             stub = _Draft("", None, head, head, (head.i, head.i + 1))
             if head.pos_ in ("VERB", "AUX"):
-                stub.entry = Trigger("")
-                stub.pending = {"actors"}
+                # "offered to hand over to Great Britain": who the promise is made to.
+                stub.entry = Trigger("", recipient_preps=_STUB_PREPS, object_recipient=False)
+                stub.pending = {"actors", "recipients"}
             return stub
         # Arguments are resolved only when the speech act needs them, so that the things a
         # request names ("withdraw his troops") do not become entities of the record.

@@ -77,6 +77,9 @@ EVENT_TYPES = (
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 # Conflictual material actions; announced for the future they are THREATEN.
 CONFLICT_TYPES = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Types whose target, when no one is named, is the place they happen in ("demonstrated in
+# Serbia", "threatened to impose a curfew in Algiers").
+PLACE_TARGET_TYPES = CONFLICT_TYPES | {"RETREAT"}
 # Verbal acts: saying them is the event, and what they ask for, refuse or promise is their
 # content (absorbed into the act, never an event of its own).
 SPEECH_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -203,8 +206,10 @@ EXTRA_COUNTRY_WORDS: dict[str, str | None] = {
 # --------------------------------------------------------------------------------------------
 # Meetings
 
-HOST_VERBS = _words("host_verbs")
 PHONE_WORDS = _words("phone_words")
+# Whom a protest is aimed at (events.arguments._protest_target).
+PROTEST_FRAMES = _words("protest_frames")
+PURPOSE_VERBS = _words("purpose_verbs")
 NOT_PARTICIPANTS = _words("not_participants")
 
 # --------------------------------------------------------------------------------------------

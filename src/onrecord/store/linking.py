@@ -6,6 +6,12 @@ Named people and bodies are one actor across articles, found by canonical key (s
 entity gets an actor of its own document, or, when the entity names the organisation it speaks
 for (its ``country``), one actor per organisation. Their ``base_key`` still lets a query for
 "officials" find all of them.
+
+A named entity the Phoenix actor dictionary knows (``Entity.actor``, the dictionary key, e.g.
+``ABDELAZIZ_BOUTEFLIKA``) is one actor wherever it occurs, whatever the article calls it
+("President Bouteflika", "Abdelaziz Bouteflika"): the key is an alias of that actor (keys are
+upper case, canonical names never are, so the two cannot collide), and the names it is given
+become aliases too, so that typing either name, or the key, finds it.
 """
 
 from __future__ import annotations
@@ -32,7 +38,53 @@ def link_entity(conn: Connection, entity: Entity, document_id: int, text: str) -
         return generic_actor_for(
             conn, entity.name, entity.kind, document_id=document_id, organisation=entity.country
         )
+    if entity.actor and entity.actor != entity.actor.casefold():
+        return dictionary_actor(conn, entity.actor, entity.name, entity.kind)
     return actor_for(conn, entity.name, entity.kind)
+
+
+def _alias_owner(conn: Connection, alias: str) -> int | None:
+    return conn.execute(
+        select(s.actor_aliases.c.actor_id).where(s.actor_aliases.c.alias == alias)
+    ).scalar()
+
+
+def dictionary_actor(conn: Connection, dictionary_key: str, name: str, kind: str) -> int | None:
+    """The actor of the actor-dictionary entry ``dictionary_key``, named ``name`` here.
+
+    The first mention links by name as :func:`actor_for` does, unless that actor is already
+    another dictionary entry's (two people of one name): then the entry gets an actor of its
+    own, keyed by the dictionary key. Later mentions find it by the key, and their name becomes
+    an alias of it where no other actor holds that name.
+    """
+    found = _alias_owner(conn, dictionary_key)
+    if found is None:
+        found = actor_for(conn, name, kind)
+        if found is None:
+            return None
+        other = conn.execute(
+            select(s.actor_aliases.c.alias).where(
+                s.actor_aliases.c.actor_id == found, s.actor_aliases.c.alias != dictionary_key
+            )
+        ).scalars()
+        if any(alias != alias.casefold() for alias in other):
+            found = conn.execute(
+                insert(s.actors)
+                .values(key=dictionary_key, name=name.strip(), kind=kind)
+                .returning(s.actors.c.id)
+            ).scalar_one()
+        conn.execute(insert(s.actor_aliases).values(alias=dictionary_key, actor_id=found))
+        return found
+    key = canonical_key(name, kind)
+    if key and _alias_owner(conn, key) is None:
+        conn.execute(insert(s.actor_aliases).values(alias=key, actor_id=found))
+        stored = conn.execute(select(s.actors.c.key).where(s.actors.c.id == found)).scalar()
+        if stored and len(key) > len(stored) and key.endswith(" " + stored):
+            # "Bouteflika" first, then "Abdelaziz Bouteflika": show the fuller name.
+            conn.execute(
+                sql_update(s.actors).where(s.actors.c.id == found).values(name=name.strip())
+            )
+    return found
 
 
 _OPENING = "\"'\u201c\u2018\u00ab([ \t"

@@ -2,7 +2,8 @@
 
 A typed name is tried, in order, as
 
-1. an actor id (``12`` or ``#12``, as listed by ``speakers`` and ``export --what actors``);
+1. an actor id (``12`` or ``#12``, as listed by ``speakers`` and ``export --what actors``), or
+   an actor-dictionary key (``ABDELAZIZ_BOUTEFLIKA``, a record's ``entities[].actor``);
 2. a place or institution the gazetteer knows (``onrecord/data/metonyms.tsv``,
    ``countries.tsv`` and pycountry, the same tables the extraction uses): a metonym ("the
    Kremlin", "White House", "Downing Street") is that country's government; a capital
@@ -43,8 +44,8 @@ _GOVERNMENT = re.compile(r"^(.+?)\s+(?:government|administration)$", re.IGNORECA
 
 @dataclass(frozen=True, slots=True)
 class ActorMatch:
-    """The actors a typed name stands for, and which rule matched (id, gazetteer, name,
-    group, surname, first-and-last)."""
+    """The actors a typed name stands for, and which rule matched (id, dictionary key,
+    gazetteer, name, group, surname, first-and-last)."""
 
     query: str
     actor_ids: tuple[int, ...]
@@ -228,6 +229,12 @@ def match_actors(conn: Connection, name: str) -> ActorMatch:
         actor_id = int(numbered.group(1))
         if conn.execute(select(a.c.id).where(a.c.id == actor_id)).scalar() is not None:
             return ActorMatch(name, (actor_id,), "id")
+
+    if typed and " " not in typed:
+        # An actor-dictionary key ("ABDELAZIZ_BOUTEFLIKA", as records and exports show it).
+        keyed = _aliases(conn, [typed.upper()]).get(typed.upper())
+        if keyed is not None:
+            return ActorMatch(name, (keyed[0],), "dictionary key")
 
     rule, meanings = gazetteer_names(typed)
     keys = [canonical_key(meaning, "organization") for meaning in meanings]
