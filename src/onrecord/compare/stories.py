@@ -23,9 +23,9 @@ from onrecord.events.dates import find_date_expressions, resolve_date
 from onrecord.model import Record
 
 LEAD_CHARACTERS = 600
-#: Participant overlap (weighted Jaccard) needed, and lead similarity (cosine) or the same main
-#: event type with it; chosen on the dev set's story pairs (see docs/compare.md).
-MIN_PARTICIPANT_OVERLAP = 0.3
+#: Participant overlap (shared over the smaller set) needed, and lead similarity (cosine) or
+#: the same main event type with it; chosen on the dev set's story pairs (docs/compare.md).
+MIN_PARTICIPANT_OVERLAP = 0.5
 MIN_LEAD_SIMILARITY = 0.55
 STORY_THRESHOLD = 0.5
 
@@ -123,8 +123,12 @@ def profiles(records: list[Record], embedder: Embedder) -> list[Profile]:
     return out
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared participants over the smaller set: a short wire names fewer participants than
+    a readout that adds its envoy's nationality and the EU's two names, yet reports the same
+    event (Jaccard, used before, split such a story once the actor dictionary gave envoys
+    their countries)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _dates_agree(a: Profile, b: Profile) -> bool:
@@ -135,7 +139,7 @@ def same_story_score(a: Profile, b: Profile) -> float:
     """0 when the main dates differ or too few participants are shared; else how alike."""
     if not _dates_agree(a, b):
         return 0.0
-    overlap = max(_jaccard(a.participants, b.participants), 0.5 * _jaccard(_sides(a), _sides(b)))
+    overlap = max(_overlap(a.participants, b.participants), 0.5 * _overlap(_sides(a), _sides(b)))
     if overlap < MIN_PARTICIPANT_OVERLAP:
         return 0.0
     lead = float(a.lead @ b.lead)

@@ -64,9 +64,16 @@ def _countries() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | _EXTRA_COUNTRIES
 
 
+#: CAMEO country codes that differ from the alpha-3 code the rest of onrecord gives the same
+#: country (data/plover/tables/extra_country_words.tsv has Kosovo as XKX): without this,
+#: "Kosovo" and Kosovo's prime minister were two sides.
+_CAMEO_TO_ISO = {"KSV": "XKX"}
+
+
 def country_of_code(code: str) -> str | None:
     """The country part of a CAMEO actor code, or None (IGO, NGO, MNC, regions)."""
-    return code[:3] if code[:3] in _countries() else None
+    country = code[:3] if code[:3] in _countries() else None
+    return _CAMEO_TO_ISO.get(country, country) if country else None
 
 
 def sector_of_code(code: str) -> str | None:
