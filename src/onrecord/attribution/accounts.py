@@ -98,7 +98,7 @@ def build_attributions(
             candidates.append(orphan)
     candidates.sort(key=lambda c: c.content[0][0] if c.cue_lemma == "" else c.cue_start)
 
-    resolver = SpeakerResolver(index)
+    resolver = SpeakerResolver(index, document.published)
     context = SpeakerContext()
     attributions: list[Attribution] = []
     for number, cand in enumerate(candidates, start=1):
