@@ -116,7 +116,9 @@ class AttributionFinder(AdjacentContent):
                 if cand is not None:
                     cand.extra.update(rule="according", open=False)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                cand = self._verb(tok)
+                cand = self._raising(tok) if tok.lemma_.lower() in _RAISING_VERBS else None
+                if cand is None:
+                    cand = self._verb(tok)
                 if cand is None and open_vocabulary:
                     cand = self._verb(tok, open_vocabulary=True)
                 if cand is None and open_vocabulary:
@@ -126,6 +128,38 @@ class AttributionFinder(AdjacentContent):
             if cand is not None:
                 found.append(cand)
         return found
+
+    def _raising(self, verb: Token) -> Candidate | None:
+        """ "The team appeared paralyzed", "X seems to be alive": the reporter's inference about
+        X. PolNeAR takes it as an attribution without a source whose content is the subject
+        with the complement; "appeared to suggest" stays the cue of its reporting verb."""
+        complement = next(
+            (c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "oprd", "attr")), None
+        )
+        subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+        if complement is None or subject is None or subject.pos_ in ("PRON", "DET"):
+            return None
+        if self.shaper.enclosing(verb.idx, verb.idx + 1) is not None or any(
+            t.lemma_.lower() in lexicon.CLAUSAL_CUES for t in verb.ancestors
+        ):
+            return None  # inside a quotation or a reported clause: the speaker's own words
+        lemma = complement.lemma_.lower()
+        if complement.dep_ == "xcomp" and (
+            lemma in lexicon.CLAUSAL_CUES | lexicon.XCOMP_CUES | lexicon.INTENTION_CUES
+        ):
+            return None
+        parts = [
+            self._content_chars(subject.left_edge.i, subject.right_edge.i + 1),
+            self._content_chars(complement.left_edge.i, complement.right_edge.i + 1),
+        ]
+        contents = [c for c in parts if c is not None]
+        if len(contents) < 2:
+            return None
+        cue_words = cue_tokens(verb)
+        s, e = self._chars(min(t.i for t in cue_words), max(t.i for t in cue_words) + 1)
+        cand = Candidate(s, e, verb.lemma_.lower(), contents, None, None, None, verb)
+        cand.extra.update(rule="raising", open=False)
+        return cand
 
     def _noun(self, noun: Token) -> Candidate | None:
         """ "Trump's claim that …", "the charge that …": a speech noun with a that-clause."""
