@@ -38,8 +38,10 @@ class AdjacentContent:
             obj = doc[verb.i + 1]
             end = obj.idx + len(obj.text)
         for q in self.quotations:
-            if q.level == 0 and end <= q.open <= end + 3 and only_punct(self.text[end : q.open]):
-                return q
+            gap = self.text[end : q.open]
+            if q.level == 0 and end <= q.open <= end + 3 and only_punct(gap):
+                # `Clark said. "That is ..."` opens a new sentence: not this cue's quotation
+                return None if any(ch in ".!?" for ch in gap) else q
         return None
 
     def _own_right_edge(self, verb: Token, deps: frozenset[str] | None = None) -> int:
