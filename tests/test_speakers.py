@@ -222,6 +222,32 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
         "The Kremlin said the meeting would take place in Minsk.",
         "said", "Russian government", ["the meeting would take place in Minsk"],
     ),
+    # -- a quotation after a sentence end continues the quote before the cue ---------------------
+    "split quote across a full stop": (
+        '"Is that a threat?" Mr. Haas asked. "It sounds like one."',
+        "asked", "Haas", ["Is that a threat?", "It sounds like one"],
+    ),
+    "the quote after the cue's sentence is not its only content": (
+        '"The dam held," engineer Rosa Lind said. "We were lucky this time."',
+        "said", "Rosa Lind", ["The dam held", "We were lucky this time"],
+    ),
+    # -- any verb that frames a quotation is its cue ---------------------------------------------
+    "framing verb with a particle before a colon": (
+        'Ortega shot back: "That is simply not true."',
+        "shot back", "Ortega", ["That is simply not true"],
+    ),
+    "framing verb after the quotation": (
+        '"We will be back next spring," Coach Ilona Berg beamed.',
+        "beamed", "Ilona Berg", ["We will be back next spring"],
+    ),
+    "framing verb with an adverb": (
+        'Lindqvist put it bluntly: "The plan is dead."',
+        "put it bluntly", "Lindqvist", ["The plan is dead"],
+    ),
+    "framing verb before a comma": (
+        'The mayor, Anton Reyes, continued, "The bridge will open in May."',
+        "continued", "Anton Reyes", ["The bridge will open in May"],
+    ),
 }  # fmt: skip
 
 

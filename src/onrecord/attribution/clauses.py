@@ -18,6 +18,10 @@ from onrecord.attribution.syntax import has_content_dep, subject_of
 from onrecord.text.quotes import Quotation
 
 
+_FRAME_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp", "oprd"})
+_FRAME_WORDS = frozenset({"prt", "advmod", "dobj", "npadvmod"})
+
+
 class AdjacentContent:
     """Content beside the cue; see the module docstring."""
 
@@ -92,6 +96,57 @@ class AdjacentContent:
             if q.level == 0 and 0 <= left_char - q.close <= 3:
                 return self.shaper.shape(q.inner_start, q.inner_end)
         return None
+
+    def _framed_quote(self, verb: Token) -> tuple[int, int] | None:
+        """A quotation framed by a verb no lexicon lists: `X shot back: "..."`, `X continued,
+        "..."` and `"...," X beamed.` The frame is the cue when the verb's clause holds only
+        its subject (and adverbs, particles, "it"): whatever the verb, it introduces the words.
+        """
+        if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN") and verb.dep_ != "ROOT":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(
+            c.dep_ in _FRAME_BLOCKERS
+            and not (c.dep_ == "dobj" and c.lower_ == "it")
+            and not (c.dep_ == "ccomp" and c.i < subject.i)  # the quotation before the frame
+            for c in verb.children
+        ):
+            return None
+        doc = self.doc
+        nxt = verb.i + 1 + len(self.frame_words(verb))
+        if nxt < len(doc) and doc[nxt].text in (":", ","):
+            after = doc[nxt].idx + 1
+            for q in self.quotations:
+                if q.level == 0 and after <= q.open <= after + 2:
+                    return self.shaper.shape(q.inner_start, q.inner_end)
+            return None
+        # `"...," X beamed.`: the clause is only the frame, to the sentence's end
+        left = min(subject.left_edge.i, verb.i)
+        right = max([verb.i, *(t.i for c in verb.rights for t in c.subtree)])
+        sent = verb.sent
+        if right + 1 < sent.end and not all(t.is_punct for t in doc[right + 1 : sent.end]):
+            return None
+        left_char = doc[left].idx
+        for q in self.quotations:
+            if q.level == 0 and 0 <= left_char - q.close <= 3:
+                inner = self.text[q.inner_start : q.inner_end].rstrip()
+                if (
+                    inner[-1:] in (",", "?", "!")
+                    or self.text[q.close + 1 : left_char].strip() == ","
+                ):
+                    return self.shaper.shape(q.inner_start, q.inner_end)
+        return None
+
+    def frame_words(self, verb: Token) -> list[Token]:
+        """The words after a framing verb that belong to its cue: "shot back", "put it"."""
+        words = []
+        i = verb.i + 1
+        while (
+            i < len(self.doc) and self.doc[i].head.i == verb.i and self.doc[i].dep_ in _FRAME_WORDS
+        ):
+            words.append(self.doc[i])
+            i += 1
+        return words
 
     def _right_of_parenthetical(self, verb: Token) -> tuple[int, int] | None:
         """`Though X, he said, Y.`: the reported words continue after the cue clause."""

@@ -298,11 +298,16 @@ class AttributionFinder(AdjacentContent):
         if content is None and lemma in lexicon.CLAUSAL_CUES:
             content = self._parenthetical(verb)
             rule = "parenthetical" if content else rule
+        if content is None and lemma not in lexicon.CLAUSAL_CUES:
+            content = self._framed_quote(verb)  # `Sanders shot back: "..."`, `"...," she beamed.`
+            rule = "framed-quote" if content else rule
         if content is None:
             return None
         cue_words = cue_tokens(verb)
         if with_preposition is not None:
             cue_words.append(with_preposition)
+        if rule == "framed-quote":
+            cue_words += self.frame_words(verb)
         if (
             verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in _MATRIX_VERBS
