@@ -17,7 +17,6 @@ from onrecord.attribution.content import ContentShaper, only_punct
 from onrecord.attribution.syntax import has_content_dep, subject_of
 from onrecord.text.quotes import Quotation
 
-
 _FRAME_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp", "oprd"})
 _FRAME_WORDS = frozenset({"prt", "advmod", "dobj", "npadvmod"})
 
@@ -102,7 +101,7 @@ class AdjacentContent:
         "..."` and `"...," X beamed.` The frame is the cue when the verb's clause holds only
         its subject (and adverbs, particles, "it"): whatever the verb, it introduces the words.
         """
-        if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN") and verb.dep_ != "ROOT":
+        if verb.pos_ != "VERB" or (verb.tag_ in ("VBG", "VBN") and verb.dep_ != "ROOT"):
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or any(
