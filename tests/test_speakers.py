@@ -248,6 +248,15 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
         'The mayor, Anton Reyes, continued, "The bridge will open in May."',
         "continued", "Anton Reyes", ["The bridge will open in May"],
     ),
+    # -- a quotation no cue claimed is cued by the verb whose clause holds it --------------------
+    "verb with a pronoun object and a quoted complement": (
+        'Former minister Ida Ruud called it "the worst deal in a generation."',
+        "called", "Ida Ruud", ["the worst deal in a generation"],
+    ),
+    "object and quoted description are one account": (
+        'Kemal described the vote as "a disgrace to the chamber."',
+        "described", "Kemal", ["the vote", "a disgrace to the chamber"],
+    ),
 }  # fmt: skip
 
 

@@ -95,7 +95,19 @@ def build_attributions(
         if carrier is not None:
             carrier.content.append(orphan.content[0])
         else:
-            candidates.append(orphan)
+            adopted = finder.governing_cue(orphan)
+            same = adopted and next(
+                (
+                    c
+                    for c in candidates
+                    if c.cue_token is not None and c.cue_start == adopted.cue_start
+                ),
+                None,
+            )
+            if same:  # "described the vote as "a disgrace"": one account, both parts
+                same.content.append(orphan.content[0])
+            else:
+                candidates.append(adopted or orphan)
     candidates.sort(key=lambda c: c.content[0][0] if c.cue_lemma == "" else c.cue_start)
 
     resolver = SpeakerResolver(index, document.published)

@@ -129,6 +129,35 @@ class AttributionFinder(AdjacentContent):
                 found.append(cand)
         return found
 
+    def governing_cue(self, orphan: Candidate) -> Candidate | None:
+        """A quotation no cue claimed, inside the clause of a verb outside it ("Harman called
+        it "the least bad option"", "what the historian calls "a foundation""): that verb is
+        its cue and the verb's subject its source, whatever the verb."""
+        start, end = orphan.content[0]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or self.shaper.enclosing(start, end) is None:
+            return None
+        verb = span.root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or span.start <= verb.i < span.end:
+            return None
+        if verb.sent.start != span.sent.start or self.shaper.enclosing(verb.idx, verb.idx + 1):
+            return None
+        subject = subject_of(verb)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if self.shaper.enclosing(subject.idx, subject.idx + 1) is not None:
+            return None
+        cue_words = cue_tokens(verb)
+        s, e = self._chars(min(t.i for t in cue_words), max(t.i for t in cue_words) + 1)
+        source = source_phrase(subject)
+        if source[0] <= verb.i < source[1]:
+            return None
+        cand = Candidate(s, e, verb.lemma_.lower(), orphan.content, source, subject, None, verb)
+        cand.extra.update(rule="governing", open=False)
+        return cand
+
     def _raising(self, verb: Token) -> Candidate | None:
         """ "The team appeared paralyzed", "X seems to be alive": the reporter's inference about
         X. PolNeAR takes it as an attribution without a source whose content is the subject
