@@ -53,6 +53,13 @@ _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
 _PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
+_LEXICON_VERBS = (
+    lexicon.CLAUSAL_CUES
+    | lexicon.XCOMP_CUES
+    | lexicon.INTENTION_CUES
+    | lexicon.OBJECT_CUES
+    | frozenset(lexicon.PREPOSITION_CUES)
+)
 
 
 class AttributionFinder(AdjacentContent):
@@ -142,6 +149,8 @@ class AttributionFinder(AdjacentContent):
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX") or span.start <= verb.i < span.end:
             return None
+        if verb.lemma_.lower() not in _LEXICON_VERBS:
+            return None  # "the leaders held a "frank exchange"": an action, not a report
         if verb.sent.start != span.sent.start or self.shaper.enclosing(verb.idx, verb.idx + 1):
             return None
         subject = subject_of(verb)
