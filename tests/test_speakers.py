@@ -257,6 +257,11 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
         'Kemal described the vote as "a disgrace to the chamber."',
         "described", "Kemal", ["the vote", "a disgrace to the chamber"],
     ),
+    # -- accounts of someone else inside a quotation stay ----------------------------------------
+    "a third party's account inside a quotation": (
+        '"Moreau told me the plant would stay open," the union leader Ines Vidal said.',
+        "told", "Moreau", ["the plant would stay open"],
+    ),
 }  # fmt: skip
 
 
@@ -358,3 +363,15 @@ def test_first_name_gender_table():
         None,
         None,
     ]
+
+
+def test_the_quoted_speakers_own_thoughts_are_part_of_the_quotation() -> None:
+    # "we believe", "you know" and sourceless "is expected" inside a quotation are the quoted
+    # speaker's words, not accounts of their own: only the carrier's account is recorded.
+    record = analyze(
+        '"We believe the vote was fair, and you know the count is expected to finish soon," '
+        "the minister, Jonas Aberg, told reporters."
+    )
+    assert [(a.cue.span.text if a.cue else None) for a in record.attributions] == ["told"]
+    speaker = record.entity(record.attributions[0].speaker)
+    assert speaker is not None and speaker.name == "Jonas Aberg"
