@@ -375,3 +375,12 @@ def test_the_quoted_speakers_own_thoughts_are_part_of_the_quotation() -> None:
     assert [(a.cue.span.text if a.cue else None) for a in record.attributions] == ["told"]
     speaker = record.entity(record.attributions[0].speaker)
     assert speaker is not None and speaker.name == "Jonas Aberg"
+
+
+def test_a_sourceless_account_inside_a_report_is_part_of_it() -> None:
+    # "are expected to resume" has no source of its own: it is what the ministry reported.
+    record = analyze("The ministry said on Monday that talks are expected to resume in March.")
+    assert [
+        (a.cue.span.text if a.cue else None, [c.text for c in a.content])
+        for a in record.attributions
+    ] == [("said", ["talks are expected to resume in March"])]
