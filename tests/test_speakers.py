@@ -262,6 +262,11 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
         '"Moreau told me the plant would stay open," the union leader Ines Vidal said.',
         "told", "Moreau", ["the plant would stay open"],
     ),
+    # -- the subject reaches a cue through an adjective ---------------------------------------
+    "more likely to say": (
+        "Rural voters are far more likely to say that the economy is getting worse.",
+        "to say", "Rural voters", ["the economy is getting worse"],
+    ),
 }  # fmt: skip
 
 

@@ -136,6 +136,25 @@ class AdjacentContent:
                     return self.shaper.shape(q.inner_start, q.inner_end)
         return None
 
+    def name_before(self, verb: Token) -> Token | None:
+        """A person or organisation named right before a cue the parser gave no subject
+        ("Jake Sullivan, said:", "Paul Ryan (R-WI) said"): the head of that name."""
+        doc = self.doc
+        i = verb.i - 1
+        while i >= 0 and doc[i].is_punct and doc[i].text not in (")", "]"):
+            i -= 1
+        if i >= 0 and doc[i].text in (")", "]"):
+            opening = "(" if doc[i].text == ")" else "["
+            while i >= 0 and doc[i].text != opening and i > verb.i - 8:
+                i -= 1
+            i -= 1
+        if i < verb.sent.start or doc[i].ent_type_ not in ("PERSON", "ORG"):
+            return None
+        if self.shaper.enclosing(doc[i].idx, doc[i].idx + 1) is not None:
+            return None
+        span = next((e for e in doc.ents if e.start <= i < e.end), None)
+        return span.root if span is not None else None
+
     def frame_words(self, verb: Token) -> list[Token]:
         """The words after a framing verb that belong to its cue: "shot back", "put it"."""
         words = []

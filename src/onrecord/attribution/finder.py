@@ -369,6 +369,8 @@ class AttributionFinder(AdjacentContent):
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
         subject = subject_of(verb)
+        if subject is None and lemma in lexicon.CLAUSAL_CUES:
+            subject = self.name_before(verb)  # "Paul Ryan (R-WI) said", misparsed
         if (
             subject is not None
             and subject.dep_ == "nsubjpass"

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from onrecord import data
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "acomp")
 
 
 def subtree_range(tok: Token) -> tuple[int, int]:
