@@ -77,7 +77,7 @@ def test_stage_vocabulary():
     from onrecord.text import sections
 
     assert "FILE PHOTO" in labels._NOT_LABELS
-    assert "think" in accounts._ASIDE_LEMMAS
+    assert "we" in accounts._FIRST_SECOND
     assert "decline" in finder._MATRIX_VERBS
     assert "spokesperson" in syntax._ROLE_NOUNS
     assert index._ORG_IGO["u.n."] == "UNO"

@@ -222,6 +222,51 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
         "The Kremlin said the meeting would take place in Minsk.",
         "said", "Russian government", ["the meeting would take place in Minsk"],
     ),
+    # -- a quotation after a sentence end continues the quote before the cue ---------------------
+    "split quote across a full stop": (
+        '"Is that a threat?" Mr. Haas asked. "It sounds like one."',
+        "asked", "Haas", ["Is that a threat?", "It sounds like one"],
+    ),
+    "the quote after the cue's sentence is not its only content": (
+        '"The dam held," engineer Rosa Lind said. "We were lucky this time."',
+        "said", "Rosa Lind", ["The dam held", "We were lucky this time"],
+    ),
+    # -- any verb that frames a quotation is its cue ---------------------------------------------
+    "framing verb with a particle before a colon": (
+        'Ortega shot back: "That is simply not true."',
+        "shot back", "Ortega", ["That is simply not true"],
+    ),
+    "framing verb after the quotation": (
+        '"We will be back next spring," Coach Ilona Berg beamed.',
+        "beamed", "Ilona Berg", ["We will be back next spring"],
+    ),
+    "framing verb with an adverb": (
+        'Lindqvist put it bluntly: "The plan is dead."',
+        "put it bluntly", "Lindqvist", ["The plan is dead"],
+    ),
+    "framing verb before a comma": (
+        'The mayor, Anton Reyes, continued, "The bridge will open in May."',
+        "continued", "Anton Reyes", ["The bridge will open in May"],
+    ),
+    # -- a quotation no cue claimed is cued by the verb whose clause holds it --------------------
+    "verb with a pronoun object and a quoted complement": (
+        'Former minister Ida Ruud called it "the worst deal in a generation."',
+        "called", "Ida Ruud", ["the worst deal in a generation"],
+    ),
+    "object and quoted description are one account": (
+        'Kemal described the vote as "a disgrace to the chamber."',
+        "described", "Kemal", ["the vote", "a disgrace to the chamber"],
+    ),
+    # -- accounts of someone else inside a quotation stay ----------------------------------------
+    "a third party's account inside a quotation": (
+        '"Moreau told me the plant would stay open," the union leader Ines Vidal said.',
+        "told", "Moreau", ["the plant would stay open"],
+    ),
+    # -- the subject reaches a cue through an adjective ---------------------------------------
+    "more likely to say": (
+        "Rural voters are far more likely to say that the economy is getting worse.",
+        "to say", "Rural voters", ["the economy is getting worse"],
+    ),
 }  # fmt: skip
 
 
@@ -323,3 +368,24 @@ def test_first_name_gender_table():
         None,
         None,
     ]
+
+
+def test_the_quoted_speakers_own_thoughts_are_part_of_the_quotation() -> None:
+    # "we believe", "you know" and sourceless "is expected" inside a quotation are the quoted
+    # speaker's words, not accounts of their own: only the carrier's account is recorded.
+    record = analyze(
+        '"We believe the vote was fair, and you know the count is expected to finish soon," '
+        "the minister, Jonas Aberg, told reporters."
+    )
+    assert [(a.cue.span.text if a.cue else None) for a in record.attributions] == ["told"]
+    speaker = record.entity(record.attributions[0].speaker)
+    assert speaker is not None and speaker.name == "Jonas Aberg"
+
+
+def test_a_sourceless_account_inside_a_report_is_part_of_it() -> None:
+    # "are expected to resume" has no source of its own: it is what the ministry reported.
+    record = analyze("The ministry said on Monday that talks are expected to resume in March.")
+    assert [
+        (a.cue.span.text if a.cue else None, [c.text for c in a.content])
+        for a in record.attributions
+    ] == [("said", ["talks are expected to resume in March"])]

@@ -17,6 +17,9 @@ from onrecord.attribution.content import ContentShaper, only_punct
 from onrecord.attribution.syntax import has_content_dep, subject_of
 from onrecord.text.quotes import Quotation
 
+_FRAME_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp", "oprd"})
+_FRAME_WORDS = frozenset({"prt", "advmod", "dobj", "npadvmod"})
+
 
 class AdjacentContent:
     """Content beside the cue; see the module docstring."""
@@ -38,8 +41,10 @@ class AdjacentContent:
             obj = doc[verb.i + 1]
             end = obj.idx + len(obj.text)
         for q in self.quotations:
-            if q.level == 0 and end <= q.open <= end + 3 and only_punct(self.text[end : q.open]):
-                return q
+            gap = self.text[end : q.open]
+            if q.level == 0 and end <= q.open <= end + 3 and only_punct(gap):
+                # `Clark said. "That is ..."` opens a new sentence: not this cue's quotation
+                return None if any(ch in ".!?" for ch in gap) else q
         return None
 
     def _own_right_edge(self, verb: Token, deps: frozenset[str] | None = None) -> int:
@@ -90,6 +95,76 @@ class AdjacentContent:
             if q.level == 0 and 0 <= left_char - q.close <= 3:
                 return self.shaper.shape(q.inner_start, q.inner_end)
         return None
+
+    def _framed_quote(self, verb: Token) -> tuple[int, int] | None:
+        """A quotation framed by a verb no lexicon lists: `X shot back: "..."`, `X continued,
+        "..."` and `"...," X beamed.` The frame is the cue when the verb's clause holds only
+        its subject (and adverbs, particles, "it"): whatever the verb, it introduces the words.
+        """
+        if verb.pos_ != "VERB" or (verb.tag_ in ("VBG", "VBN") and verb.dep_ != "ROOT"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(
+            c.dep_ in _FRAME_BLOCKERS
+            and not (c.dep_ == "dobj" and c.lower_ == "it")
+            and not (c.dep_ == "ccomp" and c.i < subject.i)  # the quotation before the frame
+            for c in verb.children
+        ):
+            return None
+        doc = self.doc
+        nxt = verb.i + 1 + len(self.frame_words(verb))
+        if nxt < len(doc) and doc[nxt].text in (":", ","):
+            after = doc[nxt].idx + 1
+            for q in self.quotations:
+                if q.level == 0 and after <= q.open <= after + 2:
+                    return self.shaper.shape(q.inner_start, q.inner_end)
+            return None
+        # `"...," X beamed.`: the clause is only the frame, to the sentence's end
+        left = min(subject.left_edge.i, verb.i)
+        right = max([verb.i, *(t.i for c in verb.rights for t in c.subtree)])
+        sent = verb.sent
+        if right + 1 < sent.end and not all(t.is_punct for t in doc[right + 1 : sent.end]):
+            return None
+        left_char = doc[left].idx
+        for q in self.quotations:
+            if q.level == 0 and 0 <= left_char - q.close <= 3:
+                inner = self.text[q.inner_start : q.inner_end].rstrip()
+                if (
+                    inner[-1:] in (",", "?", "!")
+                    or self.text[q.close + 1 : left_char].strip() == ","
+                ):
+                    return self.shaper.shape(q.inner_start, q.inner_end)
+        return None
+
+    def name_before(self, verb: Token) -> Token | None:
+        """A person or organisation named right before a cue the parser gave no subject
+        ("Jake Sullivan, said:", "Paul Ryan (R-WI) said"): the head of that name."""
+        doc = self.doc
+        i = verb.i - 1
+        while i >= 0 and doc[i].is_punct and doc[i].text not in (")", "]"):
+            i -= 1
+        if i >= 0 and doc[i].text in (")", "]"):
+            opening = "(" if doc[i].text == ")" else "["
+            while i >= 0 and doc[i].text != opening and i > verb.i - 8:
+                i -= 1
+            i -= 1
+        if i < verb.sent.start or doc[i].ent_type_ not in ("PERSON", "ORG"):
+            return None
+        if self.shaper.enclosing(doc[i].idx, doc[i].idx + 1) is not None:
+            return None
+        span = next((e for e in doc.ents if e.start <= i < e.end), None)
+        return span.root if span is not None else None
+
+    def frame_words(self, verb: Token) -> list[Token]:
+        """The words after a framing verb that belong to its cue: "shot back", "put it"."""
+        words = []
+        i = verb.i + 1
+        while (
+            i < len(self.doc) and self.doc[i].head.i == verb.i and self.doc[i].dep_ in _FRAME_WORDS
+        ):
+            words.append(self.doc[i])
+            i += 1
+        return words
 
     def _right_of_parenthetical(self, verb: Token) -> tuple[int, int] | None:
         """`Though X, he said, Y.`: the reported words continue after the cue clause."""

@@ -129,7 +129,16 @@ class CueModel:
 # judges the rest: lexicon object and intention cues, open-vocabulary clauses and
 # prepositions (and, in scope "all", open-vocabulary objects).
 _ALWAYS_KEPT_RULES = frozenset(
-    {"ccomp", "according", "quote-after", "colon-or-quote", "parenthetical", "prep"}
+    {
+        "ccomp",
+        "according",
+        "quote-after",
+        "colon-or-quote",
+        "parenthetical",
+        "prep",
+        "raising",
+        "framed-quote",
+    }
 )
 
 

@@ -53,6 +53,13 @@ _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
 _PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
+_LEXICON_VERBS = (
+    lexicon.CLAUSAL_CUES
+    | lexicon.XCOMP_CUES
+    | lexicon.INTENTION_CUES
+    | lexicon.OBJECT_CUES
+    | frozenset(lexicon.PREPOSITION_CUES)
+)
 
 
 class AttributionFinder(AdjacentContent):
@@ -116,7 +123,9 @@ class AttributionFinder(AdjacentContent):
                 if cand is not None:
                     cand.extra.update(rule="according", open=False)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                cand = self._verb(tok)
+                cand = self._raising(tok) if tok.lemma_.lower() in _RAISING_VERBS else None
+                if cand is None:
+                    cand = self._verb(tok)
                 if cand is None and open_vocabulary:
                     cand = self._verb(tok, open_vocabulary=True)
                 if cand is None and open_vocabulary:
@@ -126,6 +135,69 @@ class AttributionFinder(AdjacentContent):
             if cand is not None:
                 found.append(cand)
         return found
+
+    def governing_cue(self, orphan: Candidate) -> Candidate | None:
+        """A quotation no cue claimed, inside the clause of a verb outside it ("Harman called
+        it "the least bad option"", "what the historian calls "a foundation""): that verb is
+        its cue and the verb's subject its source, whatever the verb."""
+        start, end = orphan.content[0]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or self.shaper.enclosing(start, end) is None:
+            return None
+        verb = span.root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or span.start <= verb.i < span.end:
+            return None
+        if verb.lemma_.lower() not in _LEXICON_VERBS:
+            return None  # "the leaders held a "frank exchange"": an action, not a report
+        if verb.sent.start != span.sent.start or self.shaper.enclosing(verb.idx, verb.idx + 1):
+            return None
+        subject = subject_of(verb)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if self.shaper.enclosing(subject.idx, subject.idx + 1) is not None:
+            return None
+        cue_words = cue_tokens(verb)
+        s, e = self._chars(min(t.i for t in cue_words), max(t.i for t in cue_words) + 1)
+        source = source_phrase(subject)
+        if source[0] <= verb.i < source[1]:
+            return None
+        cand = Candidate(s, e, verb.lemma_.lower(), orphan.content, source, subject, None, verb)
+        cand.extra.update(rule="governing", open=False)
+        return cand
+
+    def _raising(self, verb: Token) -> Candidate | None:
+        """ "The team appeared paralyzed", "X seems to be alive": the reporter's inference about
+        X. PolNeAR takes it as an attribution without a source whose content is the subject
+        with the complement; "appeared to suggest" stays the cue of its reporting verb."""
+        complement = next(
+            (c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "oprd", "attr")), None
+        )
+        subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+        if complement is None or subject is None or subject.pos_ in ("PRON", "DET"):
+            return None
+        if self.shaper.enclosing(verb.idx, verb.idx + 1) is not None or any(
+            t.lemma_.lower() in lexicon.CLAUSAL_CUES for t in verb.ancestors
+        ):
+            return None  # inside a quotation or a reported clause: the speaker's own words
+        lemma = complement.lemma_.lower()
+        if complement.dep_ == "xcomp" and (
+            lemma in lexicon.CLAUSAL_CUES | lexicon.XCOMP_CUES | lexicon.INTENTION_CUES
+        ):
+            return None
+        parts = [
+            self._content_chars(subject.left_edge.i, subject.right_edge.i + 1),
+            self._content_chars(complement.left_edge.i, complement.right_edge.i + 1),
+        ]
+        contents = [c for c in parts if c is not None]
+        if len(contents) < 2:
+            return None
+        cue_words = cue_tokens(verb)
+        s, e = self._chars(min(t.i for t in cue_words), max(t.i for t in cue_words) + 1)
+        cand = Candidate(s, e, verb.lemma_.lower(), contents, None, None, None, verb)
+        cand.extra.update(rule="raising", open=False)
+        return cand
 
     def _noun(self, noun: Token) -> Candidate | None:
         """ "Trump's claim that …", "the charge that …": a speech noun with a that-clause."""
@@ -264,11 +336,16 @@ class AttributionFinder(AdjacentContent):
         if content is None and lemma in lexicon.CLAUSAL_CUES:
             content = self._parenthetical(verb)
             rule = "parenthetical" if content else rule
+        if content is None and lemma not in lexicon.CLAUSAL_CUES:
+            content = self._framed_quote(verb)  # `Sanders shot back: "..."`, `"...," she beamed.`
+            rule = "framed-quote" if content else rule
         if content is None:
             return None
         cue_words = cue_tokens(verb)
         if with_preposition is not None:
             cue_words.append(with_preposition)
+        if rule == "framed-quote":
+            cue_words += self.frame_words(verb)
         if (
             verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in _MATRIX_VERBS
@@ -292,6 +369,8 @@ class AttributionFinder(AdjacentContent):
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
         subject = subject_of(verb)
+        if subject is None and lemma in lexicon.CLAUSAL_CUES:
+            subject = self.name_before(verb)  # "Paul Ryan (R-WI) said", misparsed
         if (
             subject is not None
             and subject.dep_ == "nsubjpass"

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from onrecord import data
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+_INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "acomp")
 
 
 def subtree_range(tok: Token) -> tuple[int, int]:
@@ -55,7 +55,18 @@ def subject_of(verb: Token) -> Token | None:
                 return tok.head
             return child
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head  # "a statement saying ...", "calls from X urging ..."
+            if _speaks_through(tok.head, tok):
+                return tok.head  # "a statement saying ...", "calls from X urging ..."
+            # "..., a database, saying": the participle belongs to the clause, whose
+            # subject speaks
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return tok.head
+            tok = verb
+            seen += 1
+            continue
         if (tok.dep_ in _INHERIT_DEPS or (tok.dep_ == "prep" and tok.pos_ == "ADP")) and (
             tok.head.i != tok.i
         ):
@@ -66,6 +77,14 @@ def subject_of(verb: Token) -> Token | None:
             return None
         break
     return None
+
+
+def _speaks_through(noun: Token, participle: Token) -> bool:
+    """Whether a participle hung on ``noun`` has it as its subject: right after it ("a
+    statement saying", "ads attacking X"), not after a comma ("..., a database, saying"),
+    where the parser hung a participle of the clause on the nearest noun."""
+    before = participle.doc[participle.i - 1] if participle.i > 0 else None
+    return before is None or before.text not in (",", "—", "–", "-", ";")
 
 
 def relative_pronoun(verb: Token) -> Token | None:

@@ -30,6 +30,16 @@ API contract (other stages rely on it; keep it stable):
     The CAMEO sector of an agent word or phrase ("minister" → "GOV", "rebels" → "REB",
     "riot police" → "COP"), its longest matching ending tried first ("the Syrian foreign
     minister" → "GOV").
+``office_holder(country: str, office: str, on: date | str | None = None) -> ActorEntry | None``
+    Who held ``office`` ("president", "prime minister"; ``data/actors/offices.tsv``) in
+    ``country`` (alpha-3) on ``on``, for descriptions the article does not name ("the Syrian
+    president" in 2016 is Bashar al-Assad). Holders are the people with a plain government
+    role (``SYRGOV``) that holds on the date (open-ended when no date); among them those with
+    a name variant carrying the office ("president putin") come first. CountryInfo lists
+    heads of state before heads of government, so a head-of-state office goes to the first
+    such holder listed (to the first holder at all when no variant names the office) and
+    another office to the last one listed. None when no office or holder fits. The
+    dictionary dates from 2014: a role it left open may since have ended.
 ``country_of_code(code: str) -> str | None`` / ``sector_of_code(code: str) -> str | None``
     Split a CAMEO actor code ("RUSGOVMIL" → "RUS", "GOV"; "IGOUNO" → None, "IGO").
 
@@ -301,3 +311,47 @@ def shared_country(name: str, on: date | str | None = None) -> str | None:
         countries |= {r.country for r in held}
     countries.discard(None)
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+@cache
+def _offices() -> dict[str, bool]:
+    return {office: head == "yes" for office, head in table("actors/offices")}
+
+
+@cache
+def _government_people() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Country -> (key, names) of people with a plain government role there, in file order."""
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for key, _default, roles_cell, names_cell in table("actors/actors"):
+        if roles_cell == "-" or "GOV:" not in roles_cell:
+            continue
+        names = tuple(names_cell.split("|"))
+        for country in dict.fromkeys(re.findall(r"(?:^|,)([A-Z]{3})GOV:", roles_cell)):
+            found.setdefault(country, []).append((key, names))
+    return {country: tuple(people) for country, people in found.items()}
+
+
+def office_holder(country: str, office: str, on: date | str | None = None) -> ActorEntry | None:
+    """The person who held ``office`` in ``country`` on ``on`` (see the module doc)."""
+    office = normalise(office)
+    head_of_state = _offices().get(office)
+    if head_of_state is None:
+        return None
+    index, day = _index(), _as_date(on)
+    plain = f"{country}GOV"
+    holders: list[tuple[str, tuple[str, ...]]] = []  # (key, names) in file order
+    for key, names in _government_people().get(country, ()):
+        roles = index.records[key].roles
+        if any(
+            r.code == plain and (r.holds(day) if day is not None else r.end is None) for r in roles
+        ):
+            holders.append((key, names))
+    titled = [h for h in holders if any(f" {office} " in f" {n} " for n in h[1])]
+    # CountryInfo lists heads of state before heads of government.
+    if head_of_state and (titled or holders):
+        chosen = (titled or holders)[0][0]
+    elif titled:
+        chosen = titled[-1][0]
+    else:
+        return None
+    return _entry(index.records[chosen], day)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from onrecord import data, lexicon
-from onrecord.entities import gazetteer, institutions
+from onrecord.entities import actor_dictionary, gazetteer, institutions
 from onrecord.entities.agreement import agrees
 from onrecord.entities.descriptions import record_appositive_titles, role_holder
 from onrecord.entities.index import EntityIndex, phrase_head
@@ -33,8 +33,9 @@ class SpeakerContext:
 
 
 class SpeakerResolver:
-    def __init__(self, index: EntityIndex) -> None:
+    def __init__(self, index: EntityIndex, published: str | None = None) -> None:
         self.index = index
+        self.published = published  # the date offices are looked up for (actor dictionary)
         self.doc = index.doc
         self.gaz = gazetteer.load()
         record_appositive_titles(index)
@@ -92,6 +93,12 @@ class SpeakerResolver:
             holder = self._office_holder(head, country)
             if holder:
                 return self._mention(self.index.get(holder), tokens)
+            if country and not self._office_named(head):
+                # "the Syrian president" in an article that names no president: who held
+                # the office on the article's date, from the Phoenix actor dictionary.
+                entity = self._dictionary_holder(head, tokens, country)
+                if entity is not None:
+                    return self._mention(entity, tokens)
         if head.pos_ == "NOUN" and not owners:
             # "the Wikileaks founder": the person the article gave that role.
             holder = role_holder(self.index, head, country)
@@ -209,6 +216,40 @@ class SpeakerResolver:
         if len(holders) == 1:
             return holders[0]
         return None
+
+    def _office_named(self, head: Token) -> bool:
+        """Whether the article gives anyone a title ending in ``head`` ("president")."""
+        word = head.lower_
+        return any(
+            e.kind == "person" and e.title and e.title.lower().split()[-1] == word
+            for e in self.index.entities
+        )
+
+    def _dictionary_holder(self, head: Token, tokens: list[Token], country: str):  # type: ignore[no-untyped-def]
+        """The person the actor dictionary has in the office ``tokens`` name, as an entity of
+        this document (the one the article already names, if it does)."""
+        words = [
+            t.lower_
+            for t in tokens
+            if t.i <= head.i
+            and t.lower_ not in ("the", "a", "an")
+            and not self._country_modifier([t], head)
+        ]
+        entry = actor_dictionary.office_holder(country, " ".join(words), self.published)
+        if entry is None:
+            return None
+        surname = actor_dictionary.normalise(entry.name).split()[-1]
+        for entity in self.index.entities:
+            # the same person when the dictionary says so or the surnames agree ("Assad")
+            if entity.kind == "person" and (
+                entity.actor == entry.id
+                or actor_dictionary.normalise(entity.name).split()[-1:] == [surname]
+            ):
+                return entity
+        entity = self.index.person(entry.name)
+        entity.actor, entity.country, entity.sector = entry.id, entry.country, entry.sector
+        entity.title = " ".join(t.text for t in tokens if t.lower_ not in ("the", "a", "an"))
+        return entity
 
     def _pronoun(self, tok: Token, context: SpeakerContext) -> str | None:
         low = tok.lower_

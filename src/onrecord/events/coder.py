@@ -143,7 +143,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         self.index = index
         self.attributions = attributions
         self.gaz = gazetteer.load()
-        self.resolver = SpeakerResolver(index)
+        self.resolver = SpeakerResolver(index, document.published)
         self.context = SpeakerContext()
         for attribution in attributions:
             if attribution.speaker and attribution.cue is not None:
