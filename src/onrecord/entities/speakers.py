@@ -227,7 +227,10 @@ class SpeakerResolver:
 
     def _dictionary_holder(self, head: Token, tokens: list[Token], country: str):  # type: ignore[no-untyped-def]
         """The person the actor dictionary has in the office ``tokens`` name, as an entity of
-        this document (the one the article already names, if it does)."""
+        this document (the one the article already names, if it does). Only for a dated
+        article: who holds an office depends on the day, and an undated guess would be stale."""
+        if self.published is None:
+            return None
         words = [
             t.lower_
             for t in tokens
