@@ -14,13 +14,14 @@ Two steps after the rules (and the learned decision) have drafted a document's e
 * **A political participant.** As in PETRARCH2, which codes an event only between actors its
   dictionaries know, an event needs a participant that is political (:meth:`_political`): a
   government, state or place, an entry of the Phoenix actor dictionary, anyone with a
-  country, an organisation (or a name with an acronym: "UNITA militarist wing"), or anyone with a sector other than civilians, business, medicine and crime
-  (``words/nonpolitical_sectors.txt``). "A driver arrested for drink driving", "pedestrians
-  were killed when a car struck them", "Experts agree" are not coded. Protests are political
-  whoever protests. An ASSAULT among unknown participants stays when the sentence also names
-  an attack with a noun the dictionary types ASSAULT ("lost their lives in a rocket
-  attack"): victims are often all a report of an attack names, and a disaster ("after
-  Typhoon Mitag lashed ...") names no attack.
+  country, an organisation (or a name with an acronym: "UNITA militarist wing"), or anyone
+  with a sector other than civilians, business, medicine and crime
+  (``data/plover/relevance/nonpolitical_sectors.txt``). "A driver arrested for drink
+  driving", "pedestrians were killed when a car struck them", "Experts agree" are not coded.
+  Protests are political whoever protests. An ASSAULT among unknown participants stays when
+  the sentence also names an attack with a noun the dictionary types ASSAULT ("lost their
+  lives in a rocket attack"): victims are often all a report of an attack names, and a
+  disaster ("after Typhoon Mitag lashed ...") names no attack.
 """
 
 from __future__ import annotations
@@ -48,12 +49,12 @@ MAX_HEIGHT = 1  # dictionary candidates: the root and the verbs that hang on it
 
 @cache
 def _nonpolitical_sectors() -> frozenset[str]:
-    return data.words("plover/words/nonpolitical_sectors")
+    return data.words("plover/relevance/nonpolitical_sectors")
 
 
 @cache
 def _default_roots() -> frozenset[str]:
-    return data.words("plover/words/dictionary_default_roots")
+    return data.words("plover/relevance/dictionary_default_roots")
 
 
 def _height(tok: Token) -> int:
@@ -73,7 +74,7 @@ def noun_type(tok: Token) -> str | None:
 def dictionary_type(tok: Token) -> str | None:
     """The PLOVER type the CAMEO dictionary gives a verb where it is specific: a pattern
     matched by a word the verb governs ("engage" + "in": 190), or the verb's own code when
-    its root is one of ``words/dictionary_default_roots.txt`` ("ridicule": 111)."""
+    its root is one of ``data/plover/relevance/dictionary_default_roots.txt`` ("ridicule": 111)."""
     key = learned._verb_key(tok)
     patterns = learned._patterns().get(key)
     if patterns:
