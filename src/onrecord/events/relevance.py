@@ -30,6 +30,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from onrecord import data
@@ -43,6 +44,7 @@ __all__ = ["Relevance", "dictionary_type", "noun_type"]
 _POLITICAL_KINDS = frozenset({"government", "country", "place"})
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "UNITA", "(APEC)": an organisation's name
 _DICTIONARY_PREPS = ("against", "on", "with", "to", "in", "at", "from")
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "xcomp", "ccomp"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "compound"})
 MAX_HEIGHT = 1  # dictionary candidates: the root and the verbs that hang on it
 
@@ -55,6 +57,11 @@ def _nonpolitical_sectors() -> frozenset[str]:
 @cache
 def _default_roots() -> frozenset[str]:
     return data.words("plover/relevance/dictionary_default_roots")
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return data.words("plover/relevance/light_verbs")
 
 
 def _height(tok: Token) -> int:
@@ -73,19 +80,29 @@ def noun_type(tok: Token) -> str | None:
 
 def dictionary_type(tok: Token) -> str | None:
     """The PLOVER type the CAMEO dictionary gives a verb where it is specific: a pattern
-    matched by a word the verb governs ("engage" + "in": 190), or the verb's own code when
-    its root is one of ``data/plover/relevance/dictionary_default_roots.txt`` ("ridicule": 111)."""
+    matched by an object of the verb ("hold" + "talks": 042), or the verb's own code when its
+    root is one of ``data/plover/relevance/dictionary_default_roots.txt`` ("ridicule": 111)
+    and the verb is not a light verb (``light_verbs.txt``: "take", "hold", "kick").
+
+    The shipped patterns keep only the first word after the verb, so a pattern whose first
+    word is a function word ("go * to war" is kept as "to") says nothing and is skipped, and
+    a stem matches a longer word only from five letters ("won", a currency, is not "wonder").
+    """
     key = learned._verb_key(tok)
     patterns = learned._patterns().get(key)
     if patterns:
-        governed = [c.lower_ for c in tok.children] + [
-            g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.children
+        objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
+        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+        words = [o.lower_ for o in objects if not o.is_stop] + [
+            o.lemma_.lower() for o in objects if not o.is_stop
         ]
         for word, code in patterns:
-            if any(w.startswith(word) for w in governed):
+            if word in STOP_WORDS or not word.isalpha():
+                continue
+            if any(w == word or (len(word) >= 5 and w.startswith(word)) for w in words):
                 return learned.plover_of_cameo(code)
     code = learned._verbs().get(key)
-    if code and code[:2] in _default_roots():
+    if code and code[:2] in _default_roots() and tok.lemma_.lower() not in _light_verbs():
         return learned.plover_of_cameo(code)
     return None
 
