@@ -184,6 +184,8 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         drafts = self._learned_decisions(drafts)
         if learned.COLLECT is None:
             drafts = self._dictionary_drafts(drafts)
+            for draft in drafts:
+                self._news_type(draft)
             drafts = [d for d in drafts if self._relevant(d)]
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
