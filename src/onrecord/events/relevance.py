@@ -26,7 +26,7 @@ Three steps after the rules (and the learned decision) have drafted a document's
   driving", "pedestrians were killed when a car struck them", "Experts agree" are not coded.
   Protests are political whoever protests; a visit needs a host abroad ("arrives for a
   session at the Assembly" is none). An ASSAULT among unknown participants stays when
-  the sentence also names an attack with a noun the dictionary types ASSAULT ("lost their
+  the sentence also names an attack with a noun the lexicon types ASSAULT ("lost their
   lives in a rocket attack"): victims are often all a report of an attack names, and a
   disaster ("after Typhoon Mitag lashed ...") names no attack.
 """
@@ -46,7 +46,7 @@ from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
 from onrecord.events.shared import CoderState, _Draft
 
-__all__ = ["Relevance", "dictionary_type", "noun_type"]
+__all__ = ["Relevance", "dictionary_type", "names_attack"]
 
 # A place acting stands for its authorities ("Oshima demanded"), as a country for its state.
 _POLITICAL_KINDS = frozenset({"government", "country", "place"})
@@ -80,10 +80,18 @@ def _height(tok: Token) -> int:
     return depth
 
 
-def noun_type(tok: Token) -> str | None:
-    """The PLOVER type the CAMEO dictionary gives a noun's lemma ("attack" ASSAULT)."""
-    code = learned._verbs().get(tok.lemma_.lower())
-    return learned.plover_of_cameo(code) if code else None
+@cache
+def _attack_nouns() -> frozenset[str]:
+    """The event nouns the lexicon types ASSAULT ("attack", "air strike", "shelling"), less
+    "fire", which is also a blaze."""
+    return frozenset(n for n, t in lex.NOUNS.items() if t.type == "ASSAULT" and n != "fire")
+
+
+def names_attack(tok: Token) -> bool:
+    """Whether a noun names an attack: "attack", or with the word before it "rocket strike"."""
+    lemma = tok.lemma_.lower()
+    before = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""
+    return lemma in _attack_nouns() or f"{before} {lemma}" in _attack_nouns()
 
 
 def dictionary_type(tok: Token) -> str | None:
@@ -167,7 +175,7 @@ class Relevance(CoderState):
                 t.pos_ == "NOUN"
                 and t.i != draft.trigger.i
                 and t.dep_ in _NOUN_DEPS
-                and noun_type(t) == "ASSAULT"
+                and names_attack(t)
                 for t in draft.trigger.sent
             )
         return False
