@@ -52,7 +52,7 @@ __all__ = ["Relevance", "dictionary_type", "names_attack"]
 _POLITICAL_KINDS = frozenset({"government", "country", "place"})
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "UNITA", "(APEC)": an organisation's name
 _DICTIONARY_PREPS = ("against", "on", "with", "to", "in", "at", "from")
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "xcomp", "ccomp"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "compound"})
 MAX_HEIGHT = 1  # dictionary candidates: the root and the verbs that hang on it
 
