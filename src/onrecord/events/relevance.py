@@ -68,6 +68,15 @@ def _default_roots() -> frozenset[str]:
 
 
 @cache
+def _specific_patterns() -> dict[str, dict[str, tuple[int, str]]]:
+    """The verb patterns whose word is a content word (see :func:`dictionary_type`)."""
+    return {
+        verb: {w: hit for w, hit in index.items() if w.isalpha() and w not in STOP_WORDS}
+        for verb, index in learned._pattern_index().items()
+    }
+
+
+@cache
 def _light_verbs() -> frozenset[str]:
     return data.words("plover/relevance/light_verbs")
 
@@ -105,18 +114,12 @@ def dictionary_type(tok: Token) -> str | None:
     a stem matches a longer word only from five letters ("won", a currency, is not "wonder").
     """
     key = learned._verb_key(tok)
-    patterns = learned._patterns().get(key)
-    if patterns:
-        objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
-        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
-        words = [o.lower_ for o in objects if not o.is_stop] + [
-            o.lemma_.lower() for o in objects if not o.is_stop
-        ]
-        for word, code in patterns:
-            if word in STOP_WORDS or not word.isalpha():
-                continue
-            if any(w == word or (len(word) >= 5 and w.startswith(word)) for w in words):
-                return learned.plover_of_cameo(code)
+    objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+    words = [w for o in objects if not o.is_stop for w in (o.lower_, o.lemma_.lower())]
+    code = learned.pattern_code(key, words, min_stem=5, indexed=_specific_patterns())
+    if code is not None:
+        return learned.plover_of_cameo(code)
     code = learned._verbs().get(key)
     if code and code[:2] in _default_roots() and tok.lemma_.lower() not in _light_verbs():
         return learned.plover_of_cameo(code)
