@@ -89,3 +89,16 @@ def test_dictionary_candidate_where_the_rules_code_nothing() -> None:
     assert _coded("The Kenyan president ridiculed the opposition leader on Monday.") == [
         ("ACCUSE", None, "ridiculed", ["Kenyan president"], ["opposition leader"])
     ]
+
+
+def test_pattern_code_takes_the_longest_pattern_word_a_governed_word_starts_with() -> None:
+    from onrecord.events.learned import pattern_code
+
+    # the table's words are stems: "ceasefire" (196) matches "ceasefires"
+    assert pattern_code("abandon", ["ceasefires"]) == "196"
+    assert pattern_code("abandon", ["stronghold"]) == "0874"
+    assert pattern_code("abandon", ["holiday"]) is None
+    # from five letters on, a stem matches a longer word; below, only the whole word does
+    assert pattern_code("abandon", ["strongholds"], min_stem=5) == "0874"
+    assert pattern_code("abandon", ["fires"], min_stem=5) is None
+    assert pattern_code("abandon", ["fire"], min_stem=5) == "196"
