@@ -103,6 +103,7 @@ from onrecord.events.conventions import Conventions
 from onrecord.events.dating import Dating, _published
 from onrecord.events.lexicon import Trigger
 from onrecord.events.merging import Merging
+from onrecord.events.relevance import Relevance
 from onrecord.events.shared import _Draft, _Initiation, _lemma, _unique
 from onrecord.events.triggers import Triggers
 from onrecord.model import Attribution, Document, Event
@@ -132,7 +133,7 @@ def _height(tok: Token) -> int:
     return depth
 
 
-class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merging):
+class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merging, Relevance):
     """One document's coding: built once per document, :meth:`code` runs it."""
 
     def __init__(
@@ -185,6 +186,11 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         drafts.extend(statements)
         drafts.sort(key=lambda d: d.trigger_span[0])
         drafts = self._learned_decisions(drafts)
+        if learned.COLLECT is None:
+            drafts = self._dictionary_drafts(drafts)
+            for draft in drafts:
+                self._news_type(draft)
+            drafts = [d for d in drafts if self._relevant(d)]
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
         events = self._finish(drafts)

@@ -71,6 +71,39 @@ def _patterns() -> dict[str, tuple[tuple[str, str], ...]]:
     return {verb: tuple(sorted(items, key=lambda p: -len(p[0]))) for verb, items in by_verb.items()}
 
 
+@cache
+def _pattern_index() -> dict[str, dict[str, tuple[int, str]]]:
+    """Per verb, pattern word -> (its rank in :func:`_patterns`' longest-first order, code):
+    a governed word's prefixes are looked up instead of every pattern being tried."""
+    return {
+        verb: {word: (rank, code) for rank, (word, code) in reversed(list(enumerate(items)))}
+        for verb, items in _patterns().items()
+    }
+
+
+def pattern_code(
+    verb: str,
+    words: list[str],
+    min_stem: int = 1,
+    indexed: dict[str, dict[str, tuple[int, str]]] | None = None,
+) -> str | None:
+    """The code of the first pattern of ``verb`` (longest word first) whose word is one of
+    ``words`` or, from ``min_stem`` letters, a prefix of one (the table's words are stems);
+    ``indexed`` is a subset of :func:`_pattern_index` to look in."""
+    index = (_pattern_index() if indexed is None else indexed).get(verb)
+    if not index:
+        return None
+    best: tuple[int, str] | None = None
+    for word in words:
+        for size in range(len(word), 0, -1):
+            if size < len(word) and size < min_stem:
+                break
+            hit = index.get(word[:size])
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+    return best[1] if best else None
+
+
 def _verb_key(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
@@ -82,14 +115,13 @@ def _verb_key(tok: Token) -> str:
 def verb_type(tok: Token) -> str | None:
     """The PLOVER type the CAMEO verb dictionary gives ``tok`` with the words it governs."""
     key = _verb_key(tok)
-    patterns = _patterns().get(key)
-    if patterns:
+    if key in _pattern_index():
         governed = [c.lower_ for c in tok.children] + [
             g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.children
         ]
-        for word, code in patterns:
-            if any(w.startswith(word) for w in governed):
-                return plover_of_cameo(code)
+        code = pattern_code(key, governed)
+        if code is not None:
+            return plover_of_cameo(code)
     code = _verbs().get(key)
     return plover_of_cameo(code) if code else None
 

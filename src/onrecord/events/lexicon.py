@@ -43,6 +43,7 @@ __all__ = [
     "NOUNS",
     "PHRASAL",
     "PREPOSITIONAL",
+    "PROTESTER_NOUNS",
     "SECTOR_BY_NOUN",
     "SPEECH_TYPES",
     "SUPPORT_VERBS",
@@ -225,6 +226,7 @@ INITIATE_VERBS = _words("initiate_verbs")
 CALL_NOUNS = _words("call_nouns")
 NEGATIVE_EVALUATION = _words("negative_evaluation")
 ACCUSATION_NOUNS = _words("accusation_nouns")
+PROTESTER_NOUNS = _words("protester_nouns")
 
 
 def request_mode(complement_type: str | None, complement_lemma: str | None) -> str | None:
