@@ -64,7 +64,8 @@ def _worker_peak_mib() -> float:
 
 def _worker_memory() -> dict[str, int]:
     """This process's resident memory now and at its peak (MiB), and the size of its
-    pipeline's string store and vocabulary (what grows with a corpus's new words)."""
+    pipeline's string store (what grows with a corpus's new words outside a memory zone;
+    ``len(vocab)`` counts every lexeme ever made, freed or not, so it says nothing here)."""
     from onrecord.pipeline.records import load
 
     with open("/proc/self/statm", encoding="ascii") as fh:
@@ -74,7 +75,6 @@ def _worker_memory() -> dict[str, int]:
         "rss": round(resident),
         "peak": round(_worker_peak_mib()),
         "strings": len(nlp.vocab.strings),
-        "lexemes": len(nlp.vocab),
     }
 
 

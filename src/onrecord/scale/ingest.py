@@ -1,7 +1,8 @@
 """Ingest on a Dask cluster: the client reads, de-duplicates and (by default) writes; workers
 analyse.
 
-The client streams inputs through :mod:`onrecord.store.ingest`'s own reading, hashing and
+The client streams inputs (HTML and WARC files read and extracted on the workers,
+:mod:`onrecord.scale.extract`) through :mod:`onrecord.store.ingest`'s own hashing and
 batching (tasks of up to 16 documents / 40,000 characters, a few seconds each), submits a
 bounded window of tasks, and stores their records in input order. So the store is the one a
 single process would build (same ids, same actor merges), and memory stays flat.
@@ -18,13 +19,12 @@ transactions and returns only outcomes. See docs/store.md for when that pays.
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onrecord.scale.cluster import map_in_order, open_client
+from onrecord.scale.extract import read_on_workers
 from onrecord.scale.inputs import expand_globs
 from onrecord.store.ingest import IngestInterrupted, IngestSummary, Outcome, _Ingest, _run_batch
 from onrecord.store.readers import error_text
@@ -55,7 +55,7 @@ def run_on_dask(
     url = state.store.engine.url.render_as_string(hide_password=False)
     try:
         with open_client(dask) as client:
-            batches = state.batches(expand_globs(paths))
+            batches = state.batches([], read_on_workers(client, expand_globs(paths)))
             task, args = (
                 (analyze_and_store, (state.analyzer, url))
                 if write_on_workers
@@ -139,27 +139,6 @@ def _worker_store(url: str) -> Any:
     return _stores[url]
 
 
-#: Concurrent writers can deadlock on PostgreSQL: two documents that create the same actors
-#: in different orders each wait for the other's row lock (measured: 1 in 120 PolNeAR
-#: documents with two workers writing). PostgreSQL aborts one; it is run again.
-DEADLOCK_RETRIES = 5
-
-
-def _add_retrying(store: Any, record: Any, job: _Job) -> int | None:
-    from sqlalchemy.exc import DBAPIError
-
-    for attempt in range(DEADLOCK_RETRIES + 1):
-        try:
-            return store.add_record(record, origin=job.origin, digest=job.digest)
-        except DBAPIError as exc:
-            code = getattr(exc.orig, "sqlstate", None)
-            # 40P01 deadlock_detected, 40001 serialization_failure: retry after a pause.
-            if code not in ("40P01", "40001") or attempt == DEADLOCK_RETRIES:
-                raise
-            time.sleep(0.05 * (attempt + 1) * (1 + random.random()))
-    raise AssertionError("unreachable")
-
-
 def analyze_chunk(jobs: list[_Job], analyzer: Analyzer | None) -> list[Result]:
     """Each job's record or error (the task the client's writes wait on)."""
     return _run_batch(analyzer, jobs)
@@ -191,7 +170,7 @@ def analyze_and_store(jobs: list[_Job], analyzer: Analyzer | None, url: str) -> 
             outcomes.append(("failed", None, unsupported_reason(record.document.language), None))
             continue
         try:
-            row = _add_retrying(store, record, job)
+            row = store.add_record(record, origin=job.origin, digest=job.digest)
         except Exception as exc:
             outcomes.append(("failed", None, f"could not store: {error_text(exc)}", None))
             continue
