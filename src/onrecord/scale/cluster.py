@@ -21,6 +21,12 @@ PLUGIN_NAME = "onrecord-model"
 #: Tasks in flight per worker thread: one running, one queued, so no worker waits for the
 #: client between tasks; more would only hold more documents in memory.
 TASKS_PER_THREAD = 2
+#: Dask's statistical profiler samples each worker's task thread every 10 ms and keeps the
+#: call trees of the last 1,000 one-second cycles: through spaCy's deep stacks that was
+#: ~110,000 dicts and 100–150 MiB more per worker in its first 17 minutes (docs/benchmarks.md).
+#: Off for the clusters onrecord starts; on a cluster of your own set
+#: ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` on the workers.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class DaskSpecError(ValueError):
@@ -51,14 +57,17 @@ def open_client(spec: str | Client) -> Iterator[Client]:
         return
     kind, value = parse_spec(spec)
     if kind == "local":
-        cluster = LocalCluster(
-            n_workers=int(value),
-            threads_per_worker=1,
-            processes=True,
-            # Any free port for the scheduler's HTTP routes: 8787 may be another cluster's.
-            dashboard_address=":0",
-            silence_logs=logging.ERROR,
-        )
+        import dask
+
+        with dask.config.set(WORKER_CONFIG):
+            cluster = LocalCluster(
+                n_workers=int(value),
+                threads_per_worker=1,
+                processes=True,
+                # Any free port for the scheduler's HTTP routes: 8787 may be another cluster's.
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            )
         try:
             with Client(cluster) as client:
                 _register_model(client)
