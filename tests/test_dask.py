@@ -162,9 +162,17 @@ def _worker_pid(client: distributed.Client, address: str) -> int:
     return int(client.run(os.getpid, workers=[address])[address])
 
 
+@pytest.mark.parametrize("writes", ["client", "workers"])
 def test_worker_killed_mid_task_is_rerun(
-    tmp_path: Path, inputs: Path, client: distributed.Client, small_tasks: None
+    tmp_path: Path,
+    inputs: Path,
+    client: distributed.Client,
+    small_tasks: None,
+    writes: str,
+    request: pytest.FixtureRequest,
 ) -> None:
+    """Client writes (SQLite) or workers write (PostgreSQL): either way every input is
+    stored exactly once after a worker is killed mid-task."""
     killed: list[int] = []
 
     def kill_a_busy_worker() -> None:
@@ -180,10 +188,11 @@ def test_worker_killed_mid_task_is_rerun(
             time.sleep(0.02)
 
     killer = threading.Thread(target=kill_a_busy_worker)
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    on_workers = writes == "workers"
+    url = request.getfixturevalue("pg_url") if on_workers else f"sqlite:///{tmp_path / 's.db'}"
     with open_store(url) as store:
         killer.start()
-        summary = ingest(store, [inputs], dask=client)
+        summary = ingest(store, [inputs], dask=client, write_on_workers=on_workers)
         killer.join()
         assert store.counts().documents == EXPECTED_STORED
     assert len(killed) == 1
