@@ -121,19 +121,11 @@ def map_in_order(
     that fails is yielded with its exception instead of a result.
     """
     limit = window or TASKS_PER_THREAD * worker_threads(client)
-    pending: deque[tuple[T, Any]] = deque()
-    source = iter(chunks)
-    exhausted = False
-    while True:
-        while not exhausted and len(pending) < limit:
-            chunk = next(source, _END)
-            if chunk is _END:
-                exhausted = True
-            else:
-                pending.append((chunk, client.submit(func, chunk, *args, pure=False)))
-        if not pending:
-            return
-        chunk, future = pending.popleft()
+
+    def submit(chunk: T) -> Any:
+        return client.submit(func, chunk, *args, pure=False)
+
+    for chunk, future in windowed(chunks, submit, limit):
         try:
             result = future.result()
         except Exception as exc:  # the task's own error, or KilledWorker
@@ -143,4 +135,14 @@ def map_in_order(
         yield chunk, result
 
 
-_END: Any = object()
+def windowed(units: Iterable[T], start: Callable[[T], Any], limit: int) -> Iterator[tuple[T, Any]]:
+    """``(unit, start(unit))`` in input order, each unit started only while fewer than
+    ``limit`` are started and not yet taken, so that work runs ahead of its consumer by a
+    bounded amount."""
+    pending: deque[tuple[T, Any]] = deque()
+    for unit in units:
+        pending.append((unit, start(unit)))
+        if len(pending) >= limit:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()

@@ -18,11 +18,11 @@ sees, under the same names (the client sends absolute paths).
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onrecord.scale.cluster import windowed
 from onrecord.store import web
 from onrecord.store.readers import Item, discover, kind_of, path_text, read_file, read_inputs
 
@@ -77,29 +77,21 @@ def _units(paths: Iterable[str | Path]) -> Iterator[Iterator[Item] | list[FileJo
 def read_on_workers(client: Client, paths: Iterable[str | Path]) -> Iterator[Item]:
     """:func:`~onrecord.store.readers.read_inputs` of ``paths``, HTML and WARC files read on
     the workers of ``client`` (see the module's docstring)."""
-    pending: deque[tuple[Any, list[FileJob] | None]] = deque()
-    units = _units(paths)
-    exhausted = False
-    while True:
-        while not exhausted and len(pending) < UNITS_AHEAD:
-            unit = next(units, None)
-            if unit is None:
-                exhausted = True
-            elif isinstance(unit, list):
-                pending.append((client.submit(extract_files, unit, pure=False), unit))
-            else:
-                pending.append((unit, None))
-        if not pending:
-            return
-        source, files = pending.popleft()
-        if files is None:
+
+    def start(unit: Iterator[Item] | list[FileJob]) -> Any:
+        if isinstance(unit, list):
+            return client.submit(extract_files, unit, pure=False)
+        return unit  # read here, lazily, when its turn comes
+
+    for unit, source in windowed(_units(paths), start, UNITS_AHEAD):
+        if not isinstance(unit, list):
             yield from source
             continue
         try:
             items = source.result()
         except Exception as exc:  # the task's own error, or KilledWorker
             reason = f"could not be read on the cluster: {type(exc).__name__}: {exc}"
-            items = [Item(origin, Path(path).name, error=reason) for path, origin, _ in files]
+            items = [Item(origin, Path(path).name, error=reason) for path, origin, _ in unit]
         finally:
             source.release()
         yield from items
