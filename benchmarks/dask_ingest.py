@@ -7,7 +7,8 @@ a fresh child process and prints one JSON line:
 
 * ``single``: ``ingest(store, paths)`` in one process (batches of 16 documents / 40,000 chars);
 * ``dask:N``: ``ingest(..., dask="local:N")``, client writes;
-* ``dask-pg-workers:N``: PostgreSQL, N workers each writing their documents.
+* ``dask-pg-workers:N``: PostgreSQL, N workers each writing their documents;
+* ``shards:N``: ``analyze_to_files(..., dask="local:N")``, JSONL shards and no store.
 
 Per run: articles/s over the whole run and after the cluster is up, peak RSS of the client and
 of each worker (``getrusage`` in each process), and from Dask's task stream the per-task
@@ -22,6 +23,7 @@ overhead: the time a worker thread spends not computing, per task ((wall x threa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -32,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench_stores import fresh_store
 
 POLNEAR = Path("/work/shared/data/polnear/train/text")
 SAMPLE_EVERY = 120
@@ -58,17 +62,36 @@ def _worker_peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _worker_memory() -> dict[str, int]:
+    """This process's resident memory now and at its peak (MiB), and the size of its
+    pipeline's string store (what grows with a corpus's new words outside a memory zone;
+    ``len(vocab)`` counts every lexeme ever made, freed or not, so it says nothing here)."""
+    from onrecord.pipeline.records import load
+
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        resident = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    nlp = load()
+    return {
+        "rss": round(resident),
+        "peak": round(_worker_peak_mib()),
+        "strings": len(nlp.vocab.strings),
+    }
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
 
 def child(mode: str, db: str, paths: list[str]) -> dict[str, Any]:
+    """One run of ``mode``; ``db`` is the store's URL, or for ``shards:N`` the shard folder."""
+    from onrecord.scale import analyze_to_files
     from onrecord.store import ingest, open_store
 
     result: dict[str, Any] = {"mode": mode}
     start = time.perf_counter()
-    with open_store(db) as store:
+    shards = mode.startswith("shards")
+    with contextlib.nullcontext() if shards else open_store(db) as store:
         if mode == "single":
             summary = ingest(store, paths)
             ready = start
@@ -82,23 +105,38 @@ def child(mode: str, db: str, paths: list[str]) -> dict[str, Any]:
                 client.wait_for_workers(workers)
                 ready = time.perf_counter()
                 done = [0]
+                began = time.perf_counter()
 
-                def sample(outcome: Any) -> None:
-                    # Peak RSS per worker as the ingest goes (stderr), to show it stays flat.
-                    done[0] += outcome.status == "stored"
-                    if outcome.status == "stored" and done[0] % SAMPLE_EVERY == 0:
-                        peaks = sorted(round(v) for v in client.run(_worker_peak_mib).values())
-                        line = {"stored": done[0], "worker_peak_rss_mib": peaks}
+                def sample(finished: bool) -> None:
+                    # Each worker's memory as the run goes (stderr), to show it stays flat.
+                    done[0] += finished
+                    if finished and done[0] % SAMPLE_EVERY == 0:
+                        line = {
+                            "done": done[0],
+                            "s": round(time.perf_counter() - began),
+                            "load": round(os.getloadavg()[0], 1),
+                            "workers": sorted(
+                                client.run(_worker_memory).values(), key=lambda m: m["rss"]
+                            ),
+                        }
                         print(json.dumps(line), file=sys.stderr, flush=True)
 
                 with get_task_stream(client) as stream:
-                    summary = ingest(
-                        store,
-                        paths,
-                        dask=client,
-                        write_on_workers=mode.startswith("dask-pg"),
-                        on_outcome=sample,
-                    )
+                    if shards:
+                        summary = analyze_to_files(
+                            paths,
+                            db,
+                            dask=client,
+                            on_outcome=lambda _o, status, _r, _n: sample(status == "written"),
+                        )
+                    else:
+                        summary = ingest(
+                            store,
+                            paths,
+                            dask=client,
+                            write_on_workers=mode.startswith("dask-pg"),
+                            on_outcome=lambda outcome: sample(outcome.status == "stored"),
+                        )
                 end = time.perf_counter()
                 compute = [
                     stop - begin
@@ -116,13 +154,14 @@ def child(mode: str, db: str, paths: list[str]) -> dict[str, Any]:
                 result["overhead_per_task_s"] = idle / len(compute) if compute else None
         elapsed = time.perf_counter() - start
         steady = time.perf_counter() - ready
+        stored = summary.written if shards else summary.stored
         result.update(
-            stored=summary.stored,
-            duplicates=summary.duplicates,
+            stored=stored,
+            duplicates=0 if shards else summary.duplicates,
             failed=summary.failed,
             seconds=round(elapsed, 1),
-            articles_per_s=round(summary.stored / elapsed, 2),
-            articles_per_s_after_start=round(summary.stored / steady, 2),
+            articles_per_s=round(stored / elapsed, 2),
+            articles_per_s_after_start=round(stored / steady, 2),
             client_peak_rss_mib=round(_worker_peak_mib()),
             client_cpu_s=round(_cpu_seconds(), 1),
             load_average=[round(x, 1) for x in os.getloadavg()],
@@ -178,17 +217,6 @@ def query_latency(db: str, repeat: int) -> dict[str, Any]:
         }
 
 
-def _pg(admin_url: str, name: str) -> str:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = make_url(admin_url)
-    info = {"host": admin.host, "port": admin.port, "user": admin.username, "dbname": "postgres"}
-    with psycopg.connect(**info, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin.set(database=name).render_as_string(hide_password=False)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=POLNEAR)
@@ -197,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", metavar="ADMIN_URL", help="stores on this server")
     parser.add_argument("--queries", action="store_true", help="time queries on the last store")
     parser.add_argument("--overhead", type=int, metavar="TASKS", help="no-op task round trips")
+    parser.add_argument("--keep", metavar="DIR", help="corpus, stores and shards go here, kept")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "DB"), help=argparse.SUPPRESS)
     parser.add_argument("--paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -205,15 +234,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.overhead:
         print(json.dumps({"overhead": task_overhead(args.overhead)}), flush=True)
-    with tempfile.TemporaryDirectory(prefix="onrecord-dask-bench-") as tmp:
+    with contextlib.ExitStack() as stack:
+        tmp = args.keep or stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="onrecord-dask-bench-")
+        )
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         paths, count = write_corpus(args.data, args.copies, Path(tmp))
         print(json.dumps({"articles": count, "files": len(paths)}), flush=True)
         db = ""
         for number, mode in enumerate(args.modes):
-            if args.postgres:
-                db = _pg(args.postgres, f"bench_dask_{number}_{int(time.time())}")
+            if mode.startswith("shards"):
+                db = str(Path(tmp) / f"shards-{number}")
             else:
-                db = f"sqlite:///{tmp}/store-{number}.db"
+                db = fresh_store(Path(tmp), "bench_dask", number, args.postgres)
             out = subprocess.run(
                 [sys.executable, __file__, "--child", mode, db, "--paths", *paths],
                 stdout=subprocess.PIPE,
@@ -223,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             if out.returncode:
                 return out.returncode
             print(out.stdout.strip().splitlines()[-1], flush=True)
-        if args.queries and db:
+        if args.queries and db and not db.startswith(tmp):
             print(json.dumps({"queries": query_latency(db, repeat=20)}), flush=True)
     return 0
 

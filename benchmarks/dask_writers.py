@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_stores import fresh_store
+
 POLNEAR = Path("/work/shared/data/polnear/train/text")
 
 
@@ -52,17 +54,6 @@ def timed_writers(records_file: str, db: str, total: int, writers: int) -> float
     return time.perf_counter() - start
 
 
-def _pg(admin_url: str, name: str) -> str:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = make_url(admin_url)
-    info = {"host": admin.host, "port": admin.port, "user": admin.username, "dbname": "postgres"}
-    with psycopg.connect(**info, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin.set(database=name).render_as_string(hide_password=False)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=POLNEAR)
@@ -87,10 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             pickle.dump(records, fh)
         runs = [("sqlite", 1)] + ([("postgresql", 1), ("postgresql", 2)] if args.postgres else [])
         for number, (backend, writers) in enumerate(runs):
-            if backend == "sqlite":
-                db = f"sqlite:///{tmp}/store-{number}.db"
-            else:
-                db = _pg(args.postgres, f"bench_writers_{number}_{int(time.time())}")
+            admin = args.postgres if backend == "postgresql" else None
+            db = fresh_store(Path(tmp), "bench_writers", number, admin)
             seconds = timed_writers(records_file, db, args.total, writers)
             print(
                 json.dumps(

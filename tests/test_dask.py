@@ -137,9 +137,12 @@ def test_output_identical_to_one_process(
     alone, spread = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
     with open_store(alone) as store:
         one = ingest(store, [inputs])
-    with open_store(spread) as store:
+    with open_store(spread) as store, distributed.get_task_stream(client) as stream:
         many = ingest(store, [inputs], dask=client)
     assert (many.stored, many.duplicates, many.failed, many.ignored) == (EXPECTED_STORED, 0, 0, 2)
+    # call.html and pages.warc.gz were read and extracted on the workers, one task each.
+    extracted = [task for task in stream.data if task["key"].startswith("extract_files-")]
+    assert len(extracted) == 2
     assert (one.stored, one.ignored) == (many.stored, many.ignored)
     expected, got = rows(alone), rows(spread)
     assert len(got["attributions"]) >= EXPECTED_STORED
@@ -159,9 +162,17 @@ def _worker_pid(client: distributed.Client, address: str) -> int:
     return int(client.run(os.getpid, workers=[address])[address])
 
 
+@pytest.mark.parametrize("writes", ["client", "workers"])
 def test_worker_killed_mid_task_is_rerun(
-    tmp_path: Path, inputs: Path, client: distributed.Client, small_tasks: None
+    tmp_path: Path,
+    inputs: Path,
+    client: distributed.Client,
+    small_tasks: None,
+    writes: str,
+    request: pytest.FixtureRequest,
 ) -> None:
+    """Client writes (SQLite) or workers write (PostgreSQL): either way every input is
+    stored exactly once after a worker is killed mid-task."""
     killed: list[int] = []
 
     def kill_a_busy_worker() -> None:
@@ -177,10 +188,11 @@ def test_worker_killed_mid_task_is_rerun(
             time.sleep(0.02)
 
     killer = threading.Thread(target=kill_a_busy_worker)
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    on_workers = writes == "workers"
+    url = request.getfixturevalue("pg_url") if on_workers else f"sqlite:///{tmp_path / 's.db'}"
     with open_store(url) as store:
         killer.start()
-        summary = ingest(store, [inputs], dask=client)
+        summary = ingest(store, [inputs], dask=client, write_on_workers=on_workers)
         killer.join()
         assert store.counts().documents == EXPECTED_STORED
     assert len(killed) == 1
@@ -249,7 +261,7 @@ def test_a_document_that_kills_its_worker_fails_alone(
     monkeypatch.setattr(
         ingest_module._Ingest,
         "batches",
-        lambda self, paths: char_batches(self.jobs(paths), max_docs=2),
+        lambda self, paths, items=None: char_batches(self.jobs(paths, items), max_docs=2),
     )
     folder = tmp_path / "in"
     folder.mkdir()
@@ -295,9 +307,28 @@ def test_postgresql_workers_write(
         return [tuple(r) for r in found]
 
     assert contents(pg_url) == contents(alone)
+    # Each document was placed in a story (by the client, from the worker's profile) as one
+    # process places it.
+    assert stories(pg_url) == stories(alone)
     with open_store(pg_url) as store:
         again = ingest(store, [inputs], dask=client, write_on_workers=True)
     assert (again.stored, again.duplicates) == (0, EXPECTED_STORED)
+
+
+def stories(url: str) -> list[tuple[str, ...]]:
+    """The stories as groups of document origins."""
+    engine = create_engine(database_url(url))
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(s.story_documents.c.story_id, s.documents.c.origin).join(
+                s.documents, s.documents.c.id == s.story_documents.c.document_id
+            )
+        ).all()
+    engine.dispose()
+    groups: dict[int, list[str]] = {}
+    for story, origin in found:
+        groups.setdefault(story, []).append(origin)
+    return sorted(tuple(sorted(g)) for g in groups.values())
 
 
 def cli(*args: str) -> tuple[int, str, str]:

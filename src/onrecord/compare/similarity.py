@@ -18,6 +18,10 @@ import numpy as np
 
 MAX_TOKENS = 128
 BATCH = 8
+#: Vectors kept (~2 KiB each with their text): a comparison re-embeds the same texts, but an
+#: ingest embeds every new document's lead once, so without a bound a long-lived process (a
+#: Dask worker, an archive ingest) would keep one per document it ever placed.
+CACHE_LIMIT = 10_000
 
 for _name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
     os.environ.setdefault(_name, "1")
@@ -62,7 +66,10 @@ class Embedder:
                 self._cache[text] = vector
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+        vectors = np.stack([self._cache[t] for t in texts])
+        while len(self._cache) > CACHE_LIMIT:  # the oldest first (dicts keep insertion order)
+            del self._cache[next(iter(self._cache))]
+        return vectors
 
 
 @cache

@@ -89,6 +89,12 @@ def place_document(
 ) -> int:
     """Put a newly stored document into a story (existing or new); return the story id."""
     (profile,) = profiles([record], model or embedder())
+    return place_profile(store, document_id, profile)
+
+
+def place_profile(store: Store, document_id: int, profile: Profile) -> int:
+    """:func:`place_document` for a profile made elsewhere (a Dask worker that stored the
+    document embeds its lead; the client places it, one document at a time in input order)."""
     with store._write() as conn, conn.begin():
         return _place(conn, document_id, profile)
 

@@ -86,30 +86,43 @@ class FastAttributeRuler(AttributeRuler):
         super().add(*args, **kwargs)
 
 
+#: Entries in each lemma cache (this module's and spaCy's own) before it is emptied: both
+#: grow with every new (form, POS, morphology) of a corpus, which on a long-lived worker is
+#: memory without end. ~250 bytes an entry; a refill costs one lemmatize() per new key.
+LEMMA_CACHE_LIMIT = 100_000
+
+
 class FastEnglishLemmatizer(EnglishLemmatizer):
     """The rule lemmatizer, reusing the lemma of a (form, POS, morphology) seen before: the
-    three decide spaCy's rules entirely (they are its own cache key)."""
+    three decide spaCy's rules entirely (they are its own cache key).
 
-    _lemma_of: dict[tuple[int, int, int], int] | None = None
+    The cache keeps lemma strings, not their hashes: inside spaCy's ``memory_zone`` the
+    strings a document adds are freed at the end, so a hash kept past it could name a string
+    the store no longer has (the keys are hashes of the form and morphology, which stay the
+    same whenever the string comes back)."""
+
+    _lemma_of: dict[tuple[int, int, int], str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule" or self.overwrite:
             return super().__call__(doc)
         if not self._validated:
             return super().__call__(doc)  # validates the tables, then the usual way
-        if self._lemma_of is None:
+        if self._lemma_of is None or len(self._lemma_of) > LEMMA_CACHE_LIMIT:
             self._lemma_of = {}
+        if len(self.cache) > LEMMA_CACHE_LIMIT:
+            self.cache = {}
         lemma_of = self._lemma_of
-        strings = self.vocab.strings
+        add = self.vocab.strings.add
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
         lemmas = []
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if not lemma:
                 key = (orth, pos, morph)
-                lemma = lemma_of.get(key)
-                if lemma is None:
-                    lemma = strings.add(self.lemmatize(doc[i])[0])
-                    lemma_of[key] = lemma
+                form = lemma_of.get(key)
+                if form is None:
+                    form = lemma_of[key] = self.lemmatize(doc[i])[0]
+                lemma = add(form)
             lemmas.append(lemma)
         if lemmas:
             doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))

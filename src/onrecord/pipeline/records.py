@@ -73,7 +73,9 @@ def analyze(
     """
     components.check_scope(scope)
     meta = {"id": doc_id, "published": published, "source": source, "url": url, "title": title}
-    return _whole(load(), _pair((text, meta)), scope, time_limit)
+    nlp = load()
+    with nlp.memory_zone():
+        return _whole(nlp, _pair((text, meta)), scope, time_limit)
 
 
 def analyze_many(
@@ -112,7 +114,7 @@ def analyze_many(
         results: Iterator[Record | AnalysisError] = (
             result
             for batch in batches
-            for result in _analyze_batch(pipeline, batch, scope, time_limit)
+            for result in _zoned_batch(pipeline, batch, scope, time_limit)
         )
     else:
         results = _in_processes(batches, n_process, scope, time_limit)
@@ -180,6 +182,16 @@ def _analyze_batch(
     return [_one(nlp, pair, scope, limit) for pair in batch]
 
 
+def _zoned_batch(
+    nlp: Language, batch: list[_Pair], scope: str, limit: float | None
+) -> list[Record | AnalysisError]:
+    """:func:`_analyze_batch` inside spaCy's memory zone: the strings and lexemes of the
+    batch's new words are freed when it ends, so a long-lived pipeline (a Dask worker's, an
+    ingest's) does not grow with the corpus's vocabulary. Records hold no spaCy objects."""
+    with nlp.memory_zone():
+        return _analyze_batch(nlp, batch, scope, limit)
+
+
 def _whole(nlp: Language, pair: _Pair, scope: str, limit: float | None) -> Record:
     """One document's record (in windows when it is long, within its time budget); a
     document in a language onrecord cannot analyse gets a record with only its document."""
@@ -230,7 +242,7 @@ def _one(
 def _worker_batch(
     batch: list[_Pair], scope: str, limit: float | None = DEFAULT_TIME_LIMIT
 ) -> list[Record | AnalysisError]:
-    return _analyze_batch(load(), batch, scope, limit)
+    return _zoned_batch(load(), batch, scope, limit)
 
 
 def _in_processes(

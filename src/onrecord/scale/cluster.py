@@ -21,6 +21,12 @@ PLUGIN_NAME = "onrecord-model"
 #: Tasks in flight per worker thread: one running, one queued, so no worker waits for the
 #: client between tasks; more would only hold more documents in memory.
 TASKS_PER_THREAD = 2
+#: Dask's statistical profiler samples each worker's task thread every 10 ms and keeps the
+#: call trees of the last 1,000 one-second cycles: through spaCy's deep stacks that was
+#: ~110,000 dicts and 100–150 MiB more per worker in its first 17 minutes (docs/benchmarks.md).
+#: Off for the clusters onrecord starts; on a cluster of your own set
+#: ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` on the workers.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class DaskSpecError(ValueError):
@@ -51,14 +57,17 @@ def open_client(spec: str | Client) -> Iterator[Client]:
         return
     kind, value = parse_spec(spec)
     if kind == "local":
-        cluster = LocalCluster(
-            n_workers=int(value),
-            threads_per_worker=1,
-            processes=True,
-            # Any free port for the scheduler's HTTP routes: 8787 may be another cluster's.
-            dashboard_address=":0",
-            silence_logs=logging.ERROR,
-        )
+        import dask
+
+        with dask.config.set(WORKER_CONFIG):
+            cluster = LocalCluster(
+                n_workers=int(value),
+                threads_per_worker=1,
+                processes=True,
+                # Any free port for the scheduler's HTTP routes: 8787 may be another cluster's.
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            )
         try:
             with Client(cluster) as client:
                 _register_model(client)
@@ -112,19 +121,11 @@ def map_in_order(
     that fails is yielded with its exception instead of a result.
     """
     limit = window or TASKS_PER_THREAD * worker_threads(client)
-    pending: deque[tuple[T, Any]] = deque()
-    source = iter(chunks)
-    exhausted = False
-    while True:
-        while not exhausted and len(pending) < limit:
-            chunk = next(source, _END)
-            if chunk is _END:
-                exhausted = True
-            else:
-                pending.append((chunk, client.submit(func, chunk, *args, pure=False)))
-        if not pending:
-            return
-        chunk, future = pending.popleft()
+
+    def submit(chunk: T) -> Any:
+        return client.submit(func, chunk, *args, pure=False)
+
+    for chunk, future in windowed(chunks, submit, limit):
         try:
             result = future.result()
         except Exception as exc:  # the task's own error, or KilledWorker
@@ -134,4 +135,14 @@ def map_in_order(
         yield chunk, result
 
 
-_END: Any = object()
+def windowed(units: Iterable[T], start: Callable[[T], Any], limit: int) -> Iterator[tuple[T, Any]]:
+    """``(unit, start(unit))`` in input order, each unit started only while fewer than
+    ``limit`` are started and not yet taken, so that work runs ahead of its consumer by a
+    bounded amount."""
+    pending: deque[tuple[T, Any]] = deque()
+    for unit in units:
+        pending.append((unit, start(unit)))
+        if len(pending) >= limit:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()

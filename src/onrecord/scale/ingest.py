@@ -1,7 +1,8 @@
 """Ingest on a Dask cluster: the client reads, de-duplicates and (by default) writes; workers
 analyse.
 
-The client streams inputs through :mod:`onrecord.store.ingest`'s own reading, hashing and
+The client streams inputs (HTML and WARC files read and extracted on the workers,
+:mod:`onrecord.scale.extract`) through :mod:`onrecord.store.ingest`'s own hashing and
 batching (tasks of up to 16 documents / 40,000 characters, a few seconds each), submits a
 bounded window of tasks, and stores their records in input order. So the store is the one a
 single process would build (same ids, same actor merges), and memory stays flat.
@@ -18,15 +19,16 @@ transactions and returns only outcomes. See docs/store.md for when that pays.
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onrecord.scale.cluster import map_in_order, open_client
+from onrecord.scale.extract import read_on_workers
 from onrecord.scale.inputs import expand_globs
 from onrecord.store.ingest import IngestInterrupted, IngestSummary, Outcome, _Ingest, _run_batch
+from onrecord.store.readers import error_text
+from onrecord.text.language import SUPPORTED, unsupported_reason
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -53,7 +55,7 @@ def run_on_dask(
     url = state.store.engine.url.render_as_string(hide_password=False)
     try:
         with open_client(dask) as client:
-            batches = state.batches(expand_globs(paths))
+            batches = state.batches([], read_on_workers(client, expand_globs(paths)))
             task, args = (
                 (analyze_and_store, (state.analyzer, url))
                 if write_on_workers
@@ -102,13 +104,14 @@ def _allowed_failures(dask_scheduler: Any) -> int:
 
 
 def _written(state: _Ingest, job: _Job, result: Any) -> None:
-    """Account for a document a worker stored (or could not)."""
+    """Account for a document a worker stored (or could not), and place a stored one in a
+    story here, in input order, as one process would."""
     if isinstance(result, tuple) and len(result) == 2 and result[0] is None:
-        # (None, reason): analysis failed, nothing was written.
+        # (None, reason): the task failed as a whole (see _retry_alone); nothing was written.
         state.in_flight.discard(job.digest)
         state.fail(job.origin, result[1] or "analysis failed", job.nbytes)
         return
-    status, doc_row, reason = result
+    status, doc_row, reason, profile = result
     state.in_flight.discard(job.digest)
     if status == "failed":
         state.fail(job.origin, reason, job.nbytes)
@@ -116,6 +119,10 @@ def _written(state: _Ingest, job: _Job, result: Any) -> None:
         state.duplicate(job.origin, job.nbytes)
     else:
         state.failed_before.discard(job.origin)
+        if profile is not None:
+            from onrecord.compare.store import place_profile
+
+            place_profile(state.store, doc_row, profile)
         state.emit(Outcome(job.origin, "stored", document_id=doc_row, nbytes=job.nbytes))
 
 
@@ -132,56 +139,43 @@ def _worker_store(url: str) -> Any:
     return _stores[url]
 
 
-#: Concurrent writers can deadlock on PostgreSQL: two documents that create the same actors
-#: in different orders each wait for the other's row lock (measured: 1 in 120 PolNeAR
-#: documents with two workers writing). PostgreSQL aborts one; it is run again.
-DEADLOCK_RETRIES = 5
-
-
-def _add_retrying(store: Any, record: Any, job: _Job) -> int | None:
-    from sqlalchemy.exc import DBAPIError
-
-    for attempt in range(DEADLOCK_RETRIES + 1):
-        try:
-            return store.add_record(record, origin=job.origin, digest=job.digest)
-        except DBAPIError as exc:
-            code = getattr(exc.orig, "sqlstate", None)
-            # 40P01 deadlock_detected, 40001 serialization_failure: retry after a pause.
-            if code not in ("40P01", "40001") or attempt == DEADLOCK_RETRIES:
-                raise
-            time.sleep(0.05 * (attempt + 1) * (1 + random.random()))
-    raise AssertionError("unreachable")
-
-
 def analyze_chunk(jobs: list[_Job], analyzer: Analyzer | None) -> list[Result]:
     """Each job's record or error (the task the client's writes wait on)."""
     return _run_batch(analyzer, jobs)
 
 
-def analyze_and_store(
-    jobs: list[_Job], analyzer: Analyzer | None, url: str
-) -> list[tuple[str, int | None, str | None]]:
+Written = tuple[str, int | None, str | None, Any]
+
+
+def analyze_and_store(jobs: list[_Job], analyzer: Analyzer | None, url: str) -> list[Written]:
     """Analyse ``jobs`` and write each record in its own transaction; ``(status, row id,
-    reason)`` per job. A document already stored under the same origin was stored by an
-    earlier attempt of this very task (its worker died after the commit): "stored"."""
+    reason, story profile)`` per job, the profile (its lead embedded here, not on the client)
+    only for a document this task stored. A document already stored under the same origin
+    was stored by an earlier attempt of this very task (its worker died after the commit):
+    "stored", and already placed in its story or not, the client places it once."""
     from sqlalchemy import select
 
+    from onrecord.compare.similarity import embedder
+    from onrecord.compare.stories import profiles
     from onrecord.store import schema as s
 
     store = _worker_store(url)
-    outcomes: list[tuple[str, int | None, str | None]] = []
+    outcomes: list[Written] = []
     results: list[Result] = _run_batch(analyzer, jobs)
     for job, (record, error) in zip(jobs, results, strict=True):
         if record is None:
-            outcomes.append(("failed", None, error or "analysis failed"))
+            outcomes.append(("failed", None, error or "analysis failed", None))
+            continue
+        if record.document.language not in SUPPORTED:
+            outcomes.append(("failed", None, unsupported_reason(record.document.language), None))
             continue
         try:
-            row = _add_retrying(store, record, job)
+            row = store.add_record(record, origin=job.origin, digest=job.digest)
         except Exception as exc:
-            outcomes.append(("failed", None, f"could not store: {type(exc).__name__}: {exc}"))
+            outcomes.append(("failed", None, f"could not store: {error_text(exc)}", None))
             continue
         if row is not None:
-            outcomes.append(("stored", row, None))
+            outcomes.append(("stored", row, None, profiles([record], embedder())[0]))
             continue
         with store.connect() as conn:
             earlier = conn.execute(
@@ -190,7 +184,21 @@ def analyze_and_store(
                 )
             ).first()
         if earlier is not None and earlier.origin == job.origin:
-            outcomes.append(("stored", earlier.id, None))
+            placed = _in_story(store, earlier.id)
+            profile = None if placed else profiles([record], embedder())[0]
+            outcomes.append(("stored", earlier.id, None, profile))
         else:
-            outcomes.append(("duplicate", None, None))
+            outcomes.append(("duplicate", None, None, None))
     return outcomes
+
+
+def _in_story(store: Any, document_id: int) -> bool:
+    """Whether ``document_id`` is already in a story (placed by an earlier client run)."""
+    from sqlalchemy import select
+
+    from onrecord.store import schema as s
+
+    sd = s.story_documents
+    with store.connect() as conn:
+        found = conn.execute(select(sd.c.document_id).where(sd.c.document_id == document_id))
+        return found.first() is not None

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.scale.inputs import expand_globs
-from onrecord.store.readers import read_inputs
+from onrecord.store.readers import Item, read_inputs
 
 ShardFormat = Literal["jsonl", "parquet"]
 FAILURES_FILE = "failures.jsonl"
@@ -91,8 +91,8 @@ def analyze_to_files(
         if on_outcome is not None:
             on_outcome(origin, status, reason, nbytes)
 
-    def documents() -> Iterator[_Doc]:
-        for item in read_inputs(expand_globs(paths)):
+    def documents(items: Iterable[Item]) -> Iterator[_Doc]:
+        for item in items:
             if item.ignored is not None:
                 emit(item.origin, "ignored", item.ignored, item.nbytes)
             elif item.error is not None or item.text is None:
@@ -107,8 +107,8 @@ def analyze_to_files(
                 }
                 yield _Doc(item.origin, item.text, meta, item.nbytes)
 
-    def tasks() -> Iterator[tuple[int, list[_Doc]]]:
-        batches = char_batches(documents(), max_docs=MAX_DOCS, max_chars=MAX_CHARS)
+    def tasks(items: Iterable[Item]) -> Iterator[tuple[int, list[_Doc]]]:
+        batches = char_batches(documents(items), max_docs=MAX_DOCS, max_chars=MAX_CHARS)
         for index, docs in enumerate(batches):
             summary.shards += 1
             if (out / shard_name(index, fmt)).exists():
@@ -126,14 +126,16 @@ def analyze_to_files(
             emit(doc.origin, "failed" if error else "written", error, doc.nbytes)
 
     if dask is None:
-        for index, docs in tasks():
+        for index, docs in tasks(read_inputs(expand_globs(paths))):
             account(docs, write_shard((index, docs), str(out), fmt, scope))
     else:
         from onrecord.scale.cluster import map_in_order, open_client
+        from onrecord.scale.extract import read_on_workers
 
         with open_client(dask) as client:
+            items = read_on_workers(client, expand_globs(paths))
             for (_index, docs), errors in map_in_order(
-                client, write_shard, tasks(), str(out), fmt, scope
+                client, write_shard, tasks(items), str(out), fmt, scope
             ):
                 account(docs, errors)
     _write_failures(out / FAILURES_FILE, summary.failures)

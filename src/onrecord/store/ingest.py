@@ -288,8 +288,11 @@ class _Ingest:
             _place_in_story(self.store, doc_row, record)
             self.emit(Outcome(job.origin, "stored", document_id=doc_row, nbytes=job.nbytes))
 
-    def jobs(self, paths: Iterable[str | Path]) -> Iterator[_Job]:
-        for item in read_inputs(paths):
+    def jobs(
+        self, paths: Iterable[str | Path], items: Iterable[Item] | None = None
+    ) -> Iterator[_Job]:
+        """Jobs for the items of ``paths`` (or ``items`` read elsewhere, by Dask workers)."""
+        for item in read_inputs(paths) if items is None else items:
             try:
                 job = self.prepare(item)
             except Exception as exc:  # one input never ends the batch
@@ -298,12 +301,15 @@ class _Ingest:
             if job is not None:
                 yield job
 
-    def batches(self, paths: Iterable[str | Path]) -> Iterator[list[_Job]]:
+    def batches(
+        self, paths: Iterable[str | Path], items: Iterable[Item] | None = None
+    ) -> Iterator[list[_Job]]:
         """Jobs in batches bounded by characters (one document each for a caller's analyzer,
         which is called per document anyway)."""
+        jobs = self.jobs(paths, items)
         if self.analyzer is not None:
-            return char_batches(self.jobs(paths), max_docs=1)
-        return char_batches(self.jobs(paths), max_docs=self.batch_docs, max_chars=MAX_CHARS)
+            return char_batches(jobs, max_docs=1)
+        return char_batches(jobs, max_docs=self.batch_docs, max_chars=MAX_CHARS)
 
     def run(self, paths: Iterable[str | Path]) -> IngestSummary:
         try:

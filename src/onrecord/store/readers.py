@@ -150,6 +150,13 @@ def path_text(path: Path | str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+def read_file(path: Path, origin: str, explicit: bool) -> Iterator[Item]:
+    """The items of one file found by :func:`discover` (``explicit``: named, not found in a
+    folder), under ``origin``: what :func:`read_inputs` yields for it. Dask workers read
+    HTML and WARC files with it (:mod:`onrecord.scale.extract`)."""
+    return _read_one(path, origin, explicit)
+
+
 def _read_one(path: Path, origin: str, explicit: bool) -> Iterator[Item]:
     """The items of one file; an unexpected exception ends the file with one failure."""
     index = 0
