@@ -165,6 +165,7 @@ def _analyze_batch(
 ) -> list[Record | AnalysisError]:
     """The batch through ``nlp.pipe`` (within the sum of its documents' budgets); if anything
     in it fails, each document alone, so that one bad document costs only itself."""
+    languages: list[str | None] = [None] * len(batch)
     if len(batch) > 1 and all(len(p) <= WINDOW_CHARS for p in batch):
         try:
             with time_limit(limit * len(batch) if limit else None):
@@ -177,14 +178,19 @@ def _analyze_batch(
                     return records
         except Exception:
             pass
-    return [_one(nlp, pair, scope, limit) for pair in batch]
+    return [
+        _one(nlp, pair, scope, limit, code) for pair, code in zip(batch, languages, strict=True)
+    ]
 
 
-def _whole(nlp: Language, pair: _Pair, scope: str, limit: float | None) -> Record:
+def _whole(
+    nlp: Language, pair: _Pair, scope: str, limit: float | None, language: str | None = None
+) -> Record:
     """One document's record (in windows when it is long, within its time budget); a
-    document in a language onrecord cannot analyse gets a record with only its document."""
+    document in a language onrecord cannot analyse gets a record with only its document.
+    ``language``: the document's, when the caller already identified it."""
     with time_limit(limit):
-        language = document_language(pair.text)
+        language = language or document_language(pair.text)
         if language not in SUPPORTED:
             return _unanalysed(pair, language)
         if len(pair.text) <= WINDOW_CHARS:
@@ -215,11 +221,15 @@ def _unanalysed(pair: _Pair, language: str) -> Record:
 
 
 def _one(
-    nlp: Language, pair: _Pair, scope: str, limit: float | None = DEFAULT_TIME_LIMIT
+    nlp: Language,
+    pair: _Pair,
+    scope: str,
+    limit: float | None = DEFAULT_TIME_LIMIT,
+    language: str | None = None,
 ) -> Record | AnalysisError:
     doc_id = str(pair.meta.get("id") or "document")
     try:
-        return _whole(nlp, pair, scope, limit)
+        return _whole(nlp, pair, scope, limit, language)
     except TimeLimitExceeded as exc:
         return AnalysisError(doc_id, f"analysis stopped: {exc}")
     except Exception as exc:
