@@ -3,6 +3,8 @@ date arithmetic that cannot overflow."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from click.testing import CliRunner
 
@@ -10,13 +12,15 @@ import onrecord
 from conftest import EXAMPLE
 from onrecord.attribution.finder import Candidate
 from onrecord.attribution.nesting import MAX_CARRIED, carried_depths
+from onrecord.cli import options as cli_options
 from onrecord.cli.commands import main
 from onrecord.pipeline import AnalysisError, analyze_many
-from onrecord.pipeline.budget import TimeLimitExceeded
+from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
 from onrecord.pipeline.records import load
 from onrecord.pipeline.windows import analyze_windows, lead_in, windows
 from onrecord.text.quotes import MAX_DEPTH, find_quotations
 from onrecord.text.tokens import LONG_RUN, make_bounded_doc
+from onrecord.web import app as web_app
 
 
 def test_long_runs_become_bounded_tokens_with_exact_offsets() -> None:
@@ -151,6 +155,29 @@ def test_time_budget_turns_slowness_into_a_failure() -> None:
         == "analysis stopped: took longer than the time limit of 0.001 s per document"
     )
     assert onrecord.analyze("Putin said it was fine.", time_limit=60).attributions
+
+
+def test_time_budget_holds_in_any_thread() -> None:
+    """Outside the main thread (a web server's, a caller's pool) there is no SIGALRM."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    with ThreadPoolExecutor(1) as pool:
+        slow = pool.submit(onrecord.analyze, text, time_limit=0.001)
+        with pytest.raises(TimeLimitExceeded, match=r"time limit of 0\.001 s per document"):
+            slow.result()
+        fine = pool.submit(onrecord.analyze, "Putin said it was fine.", time_limit=60)
+        assert [a.cue.lemma for a in fine.result().attributions] == ["say"]
+
+        def spin() -> None:
+            with time_limit(0.05):
+                while True:
+                    pass
+
+        with pytest.raises(TimeLimitExceeded):
+            pool.submit(spin).result()
+
+
+def test_every_time_limit_default_is_the_same() -> None:
+    assert cli_options.DEFAULT_TIME_LIMIT == DEFAULT_TIME_LIMIT == web_app.TIME_LIMIT
 
 
 @pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])

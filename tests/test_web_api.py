@@ -189,6 +189,23 @@ def test_analyze_limits_the_body(server: str) -> None:
     assert streamed.json()["error"].startswith("the request body is over the 1 MiB limit")
 
 
+def test_analyze_over_the_time_limit_is_a_clear_error(serve, founding_db: str) -> None:
+    """The budget holds in the server's analysis thread too (SIGALRM cannot reach it)."""
+    text = (Path(__file__).resolve().parents[1] / "examples" / "putin-scholz-call.txt").read_text()
+    with serve(founding_db, args=("--time-limit", "0.001")) as base:
+        slow = httpx.post(base + "/api/analyze", json={"text": text}, timeout=120)
+        page = httpx.post(base + "/analyze", data={"text": text}, timeout=120)
+    assert (slow.status_code, slow.json()) == (
+        422,
+        {
+            "status": 422,
+            "error": "analysis stopped: took longer than the time limit of 0.001 s per document",
+        },
+    )
+    assert page.status_code == 422
+    assert "took longer than the time limit of 0.001 s per document" in page.text
+
+
 def test_analyze_rejects_empty_text_and_bad_dates(server: str) -> None:
     empty = httpx.post(server + "/api/analyze", json={"text": "  "}, timeout=60)
     assert (empty.status_code, empty.json()) == (
