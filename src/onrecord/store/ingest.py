@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -161,6 +162,22 @@ def _worker_init(parent: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+@contextmanager
+def _spawning() -> Iterator[None]:
+    """Around anything that may start worker processes (the pool, ``submit``): SIGINT is
+    blocked in this thread, so a worker (and the threads the pool starts) inherits the block
+    and a Ctrl-C during its start-up never reaches it, however early; the parent gets its
+    Ctrl-C as soon as the block ends (a blocked signal waits, it is not lost)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _exit_with(parent: int) -> None:
@@ -324,18 +341,26 @@ class _Ingest:
         pending: dict[Future[list[Result]], list[_Job]] = {}
 
         def new_pool() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
-            )
+            with _spawning():
+                return ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=context,
+                    initializer=_worker_init,
+                    initargs=(os.getpid(),),
+                )
+
+        def start(batch: list[_Job]) -> Future[list[Result]]:
+            with _spawning():
+                return pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
 
         pool = new_pool()
 
         def submit(batch: list[_Job]) -> None:
             try:
-                future = pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
+                future = start(batch)
             except BrokenProcessPool:  # a worker died since the last look: not this batch
                 recover([])
-                future = pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
+                future = start(batch)
             pending[future] = batch
 
         def settle(future: Future[list[Result]], jobs: list[_Job], lost: list[_Job]) -> None:
@@ -365,7 +390,7 @@ class _Ingest:
                     self.finish(job, None, WORKER_DIED + " (also when retried alone)")
                     continue
                 self.retried.add(job.digest)
-                future = pool.submit(_run_batch, self.analyzer, [job], self.time_limit)
+                future = start([job])
                 again: list[_Job] = []
                 settle(future, [job], again)
                 if again:
