@@ -215,6 +215,17 @@ def test_analyze_rejects_empty_text_and_bad_dates(server: str) -> None:
     bad = httpx.post(server + "/api/analyze", json={"text": "x", "published": "soon"}, timeout=60)
     assert bad.status_code == 422
     assert bad.json()["error"].startswith("published: String should match pattern")
+    impossible = httpx.post(
+        server + "/api/analyze", json={"text": "x", "published": "2024-13-45"}, timeout=120
+    )
+    assert (impossible.status_code, impossible.json()) == (
+        422,
+        {
+            "status": 422,
+            "error": "published 2024-13-45 is not an ISO 8601 date (YYYY-MM-DD, optionally "
+            "with a time)",
+        },
+    )
 
 
 # Errors, headers ------------------------------------------------------------------------------
