@@ -125,6 +125,40 @@ def test_kill_9_of_the_parent_leaves_no_process(tmp_path: Path) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+MANY = """
+from onrecord.pipeline import analyze_many
+texts = (f'Vladimir Putin said "this is point number {i}".' for i in range(100_000))
+for record in analyze_many(texts, n_process=2, batch_size=4):
+    print(record.document.text[-5:], flush=True)
+"""
+
+
+def test_kill_9_of_analyze_many_leaves_no_process() -> None:
+    """``analyze_many(n_process=2)`` (forked workers, no ingest around them) too."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", MANY],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)
+        everything = _children(proc.pid)
+        assert len(everything) >= 2
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+        left = _wait_gone(everything, 20)
+        assert left == [], [_cmdline(p) for p in left]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 def test_a_killed_workers_documents_are_retried(tmp_path: Path) -> None:
     proc = _start(tmp_path, _folder(tmp_path, 6), delay="1")
     try:

@@ -8,7 +8,7 @@ batch of thousands give identical records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.model import Document, Record
-from onrecord.pipeline import components, extensions
+from onrecord.pipeline import components, extensions, workers
 from onrecord.pipeline.accelerate import accelerate
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
@@ -247,12 +247,20 @@ def _in_processes(
     batches: Iterable[list[_Pair]], n_process: int, scope: str, limit: float | None
 ) -> Iterator[Record | AnalysisError]:
     """Batches in worker processes, results in input order, at most 2 batches per worker in
-    flight (memory stays bounded however long the stream)."""
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    flight (memory stays bounded however long the stream). The workers exit with this
+    process, and are killed, not waited for, on Ctrl-C or when the caller stops reading
+    (:mod:`onrecord.pipeline.workers`)."""
+    pool = workers.pool(n_process)
+    try:
         pending: list[Future[list[Record | AnalysisError]]] = []
         for batch in batches:
-            pending.append(pool.submit(_worker_batch, batch, scope, limit))
+            with workers.spawning():
+                pending.append(pool.submit(_worker_batch, batch, scope, limit))
             if len(pending) >= 2 * n_process:
                 yield from pending.pop(0).result()
         for future in pending:
             yield from future.result()
+    except BaseException:
+        workers.stop(pool)
+        raise
+    pool.shutdown(wait=True)

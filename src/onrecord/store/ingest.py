@@ -24,13 +24,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -38,6 +35,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from onrecord.model import Record
+from onrecord.pipeline import workers
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
 from onrecord.store import schema as s
@@ -155,36 +153,6 @@ def _metadata(kwargs: dict[str, Any]) -> dict[str, Any]:
     meta = dict(kwargs)
     meta["id"] = meta.pop("doc_id", None) or "document"
     return meta
-
-
-def _worker_init(parent: int | None = None) -> None:
-    # Ctrl-C goes to the whole process group; the parent decides what to do about it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-@contextmanager
-def _spawning() -> Iterator[None]:
-    """Around anything that may start worker processes (the pool, ``submit``): SIGINT is
-    blocked in this thread, so a worker (and the threads the pool starts) inherits the block
-    and a Ctrl-C during its start-up never reaches it, however early; the parent gets its
-    Ctrl-C as soon as the block ends (a blocked signal waits, it is not lost)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _exit_with(parent: int) -> None:
-    """Exit this worker once ``parent`` is gone (kill -9 leaves no orphans behind)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 WORKER_DIED = "an analysis worker process died while this document was in flight"
@@ -341,16 +309,10 @@ class _Ingest:
         pending: dict[Future[list[Result]], list[_Job]] = {}
 
         def new_pool() -> ProcessPoolExecutor:
-            with _spawning():
-                return ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=context,
-                    initializer=_worker_init,
-                    initargs=(os.getpid(),),
-                )
+            return workers.pool(self.workers, context)
 
         def start(batch: list[_Job]) -> Future[list[Result]]:
-            with _spawning():
+            with workers.spawning():
                 return pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
 
         pool = new_pool()
@@ -383,7 +345,7 @@ class _Ingest:
                 else:
                     lost.extend(jobs)
             pending.clear()
-            _stop(pool)
+            workers.stop(pool)
             pool = new_pool()
             for job in lost:
                 if job.digest in self.retried:
@@ -395,7 +357,7 @@ class _Ingest:
                 settle(future, [job], again)
                 if again:
                     self.finish(job, None, WORKER_DIED + " (also when retried alone)")
-                    _stop(pool)
+                    workers.stop(pool)
                     pool = new_pool()
 
         def collect(block: bool) -> None:
@@ -414,20 +376,9 @@ class _Ingest:
             while pending:
                 collect(block=True)
         except BaseException:
-            _stop(pool)
+            workers.stop(pool)
             raise
         pool.shutdown(wait=True)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """End ``pool`` now: its workers are killed, not waited for (Ctrl-C, a broken pool)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        if process.is_alive():
-            process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=5)
 
 
 def _place_in_story(store: Store, doc_row: int, record: Record) -> None:
