@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from robust_helpers import KILLER
 from store_helpers import ROOT
 
@@ -123,6 +125,40 @@ def test_kill_9_of_the_parent_leaves_no_process(tmp_path: Path) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+MANY = """
+from onrecord.pipeline import analyze_many
+texts = (f'Vladimir Putin said "this is point number {i}".' for i in range(100_000))
+for record in analyze_many(texts, n_process=2, batch_size=4):
+    print(record.document.text[-5:], flush=True)
+"""
+
+
+def test_kill_9_of_analyze_many_leaves_no_process() -> None:
+    """``analyze_many(n_process=2)`` (forked workers, no ingest around them) too."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", MANY],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)
+        everything = _children(proc.pid)
+        assert len(everything) >= 2
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+        left = _wait_gone(everything, 20)
+        assert left == [], [_cmdline(p) for p in left]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 def test_a_killed_workers_documents_are_retried(tmp_path: Path) -> None:
     proc = _start(tmp_path, _folder(tmp_path, 6), delay="1")
     try:
@@ -148,14 +184,35 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("children", "pause"), [(1, 0.0), (3, 0.5)])
+def test_ctrl_c_during_pool_start_up_stops_everything(
+    tmp_path: Path, children: int, pause: float
+) -> None:
+    """Ctrl-C while the pool starts its processes (as soon as the first child exists; while
+    the workers import onrecord): no worker sees it (a worker that did printed a
+    KeyboardInterrupt traceback), the parent stops at once and says what was stored."""
+    proc = _start(tmp_path, _folder(tmp_path, 8), delay="600")
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < children and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(pause)
+        everything = _children(proc.pid)
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        assert (proc.returncode, out.splitlines()) == (130, ["interrupted 0 0"]), err
+        assert "Traceback" not in err
+        assert _wait_gone(everything, 20) == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 def test_ctrl_c_stops_everything_and_says_what_was_stored(tmp_path: Path) -> None:
     proc = _start(tmp_path, _folder(tmp_path, 8), delay="600")
     try:
         workers = _workers(proc.pid, 2)
-        # Both workers exist; give the parent time to have submitted its batches (each
-        # document then takes 600 s). A SIGINT while the pool is still starting its processes
-        # once hung this test under a loaded full suite (noted on issue 9).
-        time.sleep(3)
+        time.sleep(3)  # the parent has submitted its batches (each document takes 600 s)
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
         out, _ = proc.communicate(timeout=60)  # each batch would take 600 s per document
         assert proc.returncode == 130

@@ -189,6 +189,23 @@ def test_analyze_limits_the_body(server: str) -> None:
     assert streamed.json()["error"].startswith("the request body is over the 1 MiB limit")
 
 
+def test_analyze_over_the_time_limit_is_a_clear_error(serve, founding_db: str) -> None:
+    """The budget holds in the server's analysis thread too (SIGALRM cannot reach it)."""
+    text = (Path(__file__).resolve().parents[1] / "examples" / "putin-scholz-call.txt").read_text()
+    with serve(founding_db, args=("--time-limit", "0.001")) as base:
+        slow = httpx.post(base + "/api/analyze", json={"text": text}, timeout=120)
+        page = httpx.post(base + "/analyze", data={"text": text}, timeout=120)
+    assert (slow.status_code, slow.json()) == (
+        422,
+        {
+            "status": 422,
+            "error": "analysis stopped: took longer than the time limit of 0.001 s per document",
+        },
+    )
+    assert page.status_code == 422
+    assert "took longer than the time limit of 0.001 s per document" in page.text
+
+
 def test_analyze_rejects_empty_text_and_bad_dates(server: str) -> None:
     empty = httpx.post(server + "/api/analyze", json={"text": "  "}, timeout=60)
     assert (empty.status_code, empty.json()) == (
@@ -198,6 +215,17 @@ def test_analyze_rejects_empty_text_and_bad_dates(server: str) -> None:
     bad = httpx.post(server + "/api/analyze", json={"text": "x", "published": "soon"}, timeout=60)
     assert bad.status_code == 422
     assert bad.json()["error"].startswith("published: String should match pattern")
+    impossible = httpx.post(
+        server + "/api/analyze", json={"text": "x", "published": "2024-13-45"}, timeout=120
+    )
+    assert (impossible.status_code, impossible.json()) == (
+        422,
+        {
+            "status": 422,
+            "error": "published 2024-13-45 is not an ISO 8601 date (YYYY-MM-DD, optionally "
+            "with a time)",
+        },
+    )
 
 
 # Errors, headers ------------------------------------------------------------------------------

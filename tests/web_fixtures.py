@@ -43,14 +43,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: str, *, timeout: float = 90) -> Iterator[str]:
-    """`onrecord serve --db DB` on a free loopback port; its base URL while it runs."""
+def serving(db: str, *, timeout: float = 90, args: tuple[str, ...] = ()) -> Iterator[str]:
+    """`onrecord serve --db DB [ARGS]` on a free loopback port; its base URL while it runs."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     log = (Path(os.environ.get("TMPDIR", "/tmp")) / f"onrecord-serve-{port}.log").open("w+")
     command = [sys.executable, "-c", "from onrecord.cli import main; main()", "serve"]
     process = subprocess.Popen(
-        [*command, "--db", db, "--port", str(port), "--log-level", "warning"],
+        [*command, "--db", db, "--port", str(port), "--log-level", "warning", *args],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from onrecord.attribution import cue_model, labels
 from onrecord.attribution.content import is_title
 from onrecord.attribution.finder import AttributionFinder, Candidate, noun_phrase
+from onrecord.attribution.nesting import within_depth
 from onrecord.entities.index import EntityIndex
 from onrecord.entities.speakers import SpeakerContext, SpeakerResolver
 from onrecord.model import Attribution, Cue, Document, Span
@@ -88,7 +89,7 @@ def build_attributions(
         if shaped:
             cand.content = [shaped]
             candidates.append(cand)
-    candidates = [c for c in _dedupe(candidates) if not _quoted_aside(c, mask)]
+    candidates = within_depth([c for c in _dedupe(candidates) if not _quoted_aside(c, mask)])
     for orphan in _orphans(text, spoken, candidates):
         carrier = _split_quote_carrier(text, mask, candidates, orphan.content[0][0])
         if carrier is not None:

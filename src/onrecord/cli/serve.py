@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from onrecord.cli.options import time_limit_option
 from onrecord.cli.store import DB_HELP
 
 
@@ -28,7 +29,8 @@ from onrecord.cli.store import DB_HELP
     default="info",
     show_default=True,
 )
-def serve_command(db: str, host: str, port: int, log_level: str) -> None:
+@time_limit_option
+def serve_command(db: str, host: str, port: int, log_level: str, time_limit: float) -> None:
     """Serve the store read-only: web pages at http://HOST:PORT/, the REST API under /api,
     its OpenAPI reference at /docs. Everything is served from the package (works offline)."""
     import uvicorn
@@ -40,7 +42,7 @@ def serve_command(db: str, host: str, port: int, log_level: str) -> None:
         store = open_read_only(db)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    app = create_app(store)
+    app = create_app(store, time_limit=time_limit or None)
     click.echo(f"onrecord: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

@@ -1,14 +1,16 @@
 """A time budget per document: anything slower becomes a recorded failure, never a hang.
 
-The budget is a real-time interval timer (``SIGALRM``) around each document's analysis: when
-it fires, :class:`TimeLimitExceeded` is raised in the analysing thread at the next Python
-instruction. Every stage's cost is bounded (tokenising, windows), so analysis returns to
-Python often. Timers work in the main thread of a process (the CLI, ingest workers); elsewhere,
-and on platforms without ``SIGALRM``, analysis runs without a budget.
+When the budget runs out, :class:`TimeLimitExceeded` is raised in the analysing thread at its
+next Python instruction. Every stage's cost is bounded (tokenising, nesting, windows), so
+analysis returns to Python often. In the main thread (the CLI, ingest workers) the budget is a
+real-time interval timer (``SIGALRM``); in any other thread (the web server's analysis, a
+caller's thread pool), where signals cannot be delivered, a timer thread raises the exception
+in the analysing thread asynchronously (CPython's ``PyThreadState_SetAsyncExc``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 import time
@@ -19,6 +21,8 @@ from contextlib import contextmanager
 #: document, the longest accepted, takes about 2 minutes on one loaded core.
 DEFAULT_TIME_LIMIT = 300.0
 
+_deadlines = threading.local()  # per thread: the monotonic deadlines of the open budgets
+
 
 class TimeLimitExceeded(Exception):
     """A document's analysis ran past its time budget."""
@@ -28,17 +32,22 @@ class TimeLimitExceeded(Exception):
         self.seconds = seconds
 
 
-def _can_time() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`TimeLimitExceeded` inside the block once ``seconds`` have passed (no
     limit for None or 0). Nested budgets: the one that ends first governs."""
-    if not seconds or seconds <= 0 or not _can_time():
+    if not seconds or seconds <= 0:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm(seconds):
+            yield
+    else:
+        with _async_raise(seconds):
+            yield
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     outer = signal.getitimer(signal.ITIMER_REAL)[0]
     if outer and outer <= seconds:  # a budget around this one ends first: it governs
         yield
@@ -58,3 +67,41 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         if outer:
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+@contextmanager
+def _async_raise(seconds: float) -> Iterator[None]:
+    stack: list[float] = _deadlines.__dict__.setdefault("stack", [])
+    deadline = time.monotonic() + seconds
+    if stack and stack[-1] <= deadline:  # a budget around this one ends first: it governs
+        yield
+        return
+    # A class per budget: the pending exception is raised by type, with its limit in it.
+    expired = type("TimeLimitExceeded", (TimeLimitExceeded,), {"__init__": _init(seconds)})
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"open": True}
+
+    def expire() -> None:
+        with lock:
+            if state["open"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(expired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    stack.append(deadline)
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["open"] = False
+        timer.cancel()
+        stack.pop()
+
+
+def _init(seconds: float):  # type: ignore[no-untyped-def]
+    def init(self: TimeLimitExceeded) -> None:
+        TimeLimitExceeded.__init__(self, seconds)
+
+    return init

@@ -8,7 +8,7 @@ batch of thousands give identical records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.model import Document, Record
-from onrecord.pipeline import components, extensions
+from onrecord.pipeline import components, extensions, workers
 from onrecord.pipeline.accelerate import accelerate
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
@@ -167,6 +167,7 @@ def _analyze_batch(
 ) -> list[Record | AnalysisError]:
     """The batch through ``nlp.pipe`` (within the sum of its documents' budgets); if anything
     in it fails, each document alone, so that one bad document costs only itself."""
+    languages: list[str | None] = [None] * len(batch)
     if len(batch) > 1 and all(len(p) <= WINDOW_CHARS for p in batch):
         try:
             with time_limit(limit * len(batch) if limit else None):
@@ -179,7 +180,9 @@ def _analyze_batch(
                     return records
         except Exception:
             pass
-    return [_one(nlp, pair, scope, limit) for pair in batch]
+    return [
+        _one(nlp, pair, scope, limit, code) for pair, code in zip(batch, languages, strict=True)
+    ]
 
 
 def _zoned_batch(
@@ -192,11 +195,14 @@ def _zoned_batch(
         return _analyze_batch(nlp, batch, scope, limit)
 
 
-def _whole(nlp: Language, pair: _Pair, scope: str, limit: float | None) -> Record:
+def _whole(
+    nlp: Language, pair: _Pair, scope: str, limit: float | None, language: str | None = None
+) -> Record:
     """One document's record (in windows when it is long, within its time budget); a
-    document in a language onrecord cannot analyse gets a record with only its document."""
+    document in a language onrecord cannot analyse gets a record with only its document.
+    ``language``: the document's, when the caller already identified it."""
     with time_limit(limit):
-        language = document_language(pair.text)
+        language = language or document_language(pair.text)
         if language not in SUPPORTED:
             return _unanalysed(pair, language)
         if len(pair.text) <= WINDOW_CHARS:
@@ -227,11 +233,15 @@ def _unanalysed(pair: _Pair, language: str) -> Record:
 
 
 def _one(
-    nlp: Language, pair: _Pair, scope: str, limit: float | None = DEFAULT_TIME_LIMIT
+    nlp: Language,
+    pair: _Pair,
+    scope: str,
+    limit: float | None = DEFAULT_TIME_LIMIT,
+    language: str | None = None,
 ) -> Record | AnalysisError:
     doc_id = str(pair.meta.get("id") or "document")
     try:
-        return _whole(nlp, pair, scope, limit)
+        return _whole(nlp, pair, scope, limit, language)
     except TimeLimitExceeded as exc:
         return AnalysisError(doc_id, f"analysis stopped: {exc}")
     except Exception as exc:
@@ -249,12 +259,20 @@ def _in_processes(
     batches: Iterable[list[_Pair]], n_process: int, scope: str, limit: float | None
 ) -> Iterator[Record | AnalysisError]:
     """Batches in worker processes, results in input order, at most 2 batches per worker in
-    flight (memory stays bounded however long the stream)."""
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    flight (memory stays bounded however long the stream). The workers exit with this
+    process, and are killed, not waited for, on Ctrl-C or when the caller stops reading
+    (:mod:`onrecord.pipeline.workers`)."""
+    pool = workers.pool(n_process)
+    try:
         pending: list[Future[list[Record | AnalysisError]]] = []
         for batch in batches:
-            pending.append(pool.submit(_worker_batch, batch, scope, limit))
+            with workers.spawning():
+                pending.append(pool.submit(_worker_batch, batch, scope, limit))
             if len(pending) >= 2 * n_process:
                 yield from pending.pop(0).result()
         for future in pending:
             yield from future.result()
+    except BaseException:
+        workers.stop(pool)
+        raise
+    pool.shutdown(wait=True)

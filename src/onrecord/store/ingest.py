@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -37,6 +35,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from onrecord.model import Record
+from onrecord.pipeline import workers
 from onrecord.pipeline.batching import MAX_CHARS, MAX_DOCS, char_batches
 from onrecord.pipeline.budget import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
 from onrecord.store import schema as s
@@ -154,20 +153,6 @@ def _metadata(kwargs: dict[str, Any]) -> dict[str, Any]:
     meta = dict(kwargs)
     meta["id"] = meta.pop("doc_id", None) or "document"
     return meta
-
-
-def _worker_init(parent: int | None = None) -> None:
-    # Ctrl-C goes to the whole process group; the parent decides what to do about it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent: int) -> None:
-    """Exit this worker once ``parent`` is gone (kill -9 leaves no orphans behind)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 WORKER_DIED = "an analysis worker process died while this document was in flight"
@@ -330,18 +315,20 @@ class _Ingest:
         pending: dict[Future[list[Result]], list[_Job]] = {}
 
         def new_pool() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
-            )
+            return workers.pool(self.workers, context)
+
+        def start(batch: list[_Job]) -> Future[list[Result]]:
+            with workers.spawning():
+                return pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
 
         pool = new_pool()
 
         def submit(batch: list[_Job]) -> None:
             try:
-                future = pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
+                future = start(batch)
             except BrokenProcessPool:  # a worker died since the last look: not this batch
                 recover([])
-                future = pool.submit(_run_batch, self.analyzer, batch, self.time_limit)
+                future = start(batch)
             pending[future] = batch
 
         def settle(future: Future[list[Result]], jobs: list[_Job], lost: list[_Job]) -> None:
@@ -364,19 +351,19 @@ class _Ingest:
                 else:
                     lost.extend(jobs)
             pending.clear()
-            _stop(pool)
+            workers.stop(pool)
             pool = new_pool()
             for job in lost:
                 if job.digest in self.retried:
                     self.finish(job, None, WORKER_DIED + " (also when retried alone)")
                     continue
                 self.retried.add(job.digest)
-                future = pool.submit(_run_batch, self.analyzer, [job], self.time_limit)
+                future = start([job])
                 again: list[_Job] = []
                 settle(future, [job], again)
                 if again:
                     self.finish(job, None, WORKER_DIED + " (also when retried alone)")
-                    _stop(pool)
+                    workers.stop(pool)
                     pool = new_pool()
 
         def collect(block: bool) -> None:
@@ -395,20 +382,9 @@ class _Ingest:
             while pending:
                 collect(block=True)
         except BaseException:
-            _stop(pool)
+            workers.stop(pool)
             raise
         pool.shutdown(wait=True)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """End ``pool`` now: its workers are killed, not waited for (Ctrl-C, a broken pool)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        if process.is_alive():
-            process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=5)
 
 
 def _place_in_story(store: Store, doc_row: int, record: Record) -> None:

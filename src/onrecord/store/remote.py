@@ -8,14 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from onrecord.store import web
-from onrecord.store.readers import (
-    Item,
-    _is_html,
-    error_text,
-    extract_html,
-    read_jsonl,
-    read_warc,
-)
+from onrecord.store.readers import Item, error_text, extract_html, read_jsonl, read_warc
+from onrecord.store.readers.html import is_html
 from onrecord.text.input import InputError, decode_text, printable
 
 
@@ -37,7 +31,7 @@ def read_url(url: str, origin: str | None = None) -> Iterator[Item]:
         yield item
         return
     item.nbytes = len(data)
-    kind = "html" if _is_html(content_type) else web.sniff(data)
+    kind = "html" if is_html(content_type) else web.sniff(data)
     if content_type.split(";")[0].strip().lower() == "text/plain":
         kind = "text"
     yield from _read_bytes(data, kind, item, final)

@@ -33,7 +33,7 @@ router = APIRouter(
         for code, what in (
             (400, "Bad request (an ambiguous name, a query with no words)"),
             (404, "No such document, speaker or story"),
-            (422, "Invalid parameters"),
+            (422, "Invalid parameters, or analysis over the server's time limit"),
         )
     },
 )
@@ -72,9 +72,11 @@ class AnalyzeRequest(BaseModel):
     title: str | None = None
 
 
-def analyze_text(body: AnalyzeRequest) -> dict[str, Any]:
-    """The onrecord/1 record of ``body.text``; nothing is stored. Input errors are 422s."""
+def analyze_text(body: AnalyzeRequest, time_limit: float | None) -> dict[str, Any]:
+    """The onrecord/1 record of ``body.text``; nothing is stored. Input errors, and analysis
+    over ``time_limit`` seconds (the server's ``--time-limit``), are 422s."""
     from onrecord.pipeline import AnalysisError
+    from onrecord.pipeline.budget import TimeLimitExceeded
     from onrecord.pipeline.records import analyze
     from onrecord.text.input import InputError, check_text
 
@@ -88,15 +90,18 @@ def analyze_text(body: AnalyzeRequest) -> dict[str, Any]:
                 url=body.url,
                 title=body.title,
                 doc_id="pasted",
+                time_limit=time_limit,
             )
     except (InputError, AnalysisError) as exc:
         raise HTTPException(422, str(exc)) from exc
+    except TimeLimitExceeded as exc:
+        raise HTTPException(422, f"analysis stopped: {exc}") from exc
     return record.to_dict()
 
 
 @router.post("/analyze", summary="Analyse a text without storing it (onrecord/1)")
-def analyze_endpoint(body: AnalyzeRequest) -> JSONResponse:
-    return JSONResponse(analyze_text(body))
+def analyze_endpoint(request: Request, body: AnalyzeRequest) -> JSONResponse:
+    return JSONResponse(analyze_text(body, request.app.state.time_limit))
 
 
 @router.get("/documents", summary="Stored documents, in storage order")

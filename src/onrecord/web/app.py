@@ -30,6 +30,9 @@ from onrecord.store.queries import AmbiguousName, NameNotFound
 from onrecord.web.security import BodyLimit, SecurityHeaders, client_error
 
 MAX_BODY = 1024 * 1024  # POST bodies: one article (the longest news articles are ~100 kB)
+#: Seconds of analysis per pasted text: onrecord.pipeline.budget.DEFAULT_TIME_LIMIT (a test
+#: checks they agree; not imported, so that the app starts without loading spaCy).
+TIME_LIMIT = 300.0
 PACKAGE = Path(str(resources.files("onrecord.web")))
 SWAGGER = Path(fastapi_offline.__file__).parent / "static"
 
@@ -61,8 +64,11 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(store: Store, *, max_body: int = MAX_BODY) -> FastAPI:
-    """The app on ``store`` (opened read-only by the caller; see :mod:`onrecord.web.store`)."""
+def create_app(
+    store: Store, *, max_body: int = MAX_BODY, time_limit: float | None = TIME_LIMIT
+) -> FastAPI:
+    """The app on ``store`` (opened read-only by the caller; see :mod:`onrecord.web.store`);
+    ``time_limit``: seconds of analysis per text posted to /api/analyze (None: no limit)."""
     from onrecord.web import api, pages
 
     app = FastAPI(
@@ -75,6 +81,7 @@ def create_app(store: Store, *, max_body: int = MAX_BODY) -> FastAPI:
     app.state.store = store
     app.state.templates = templates()
     app.state.max_body = max_body
+    app.state.time_limit = time_limit
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=SWAGGER), name="swagger")

@@ -184,7 +184,7 @@ async def analyze(request: Request):
     from fastapi import HTTPException
 
     try:
-        record = await run_in_threadpool(analyze_text, body)
+        record = await run_in_threadpool(analyze_text, body, request.app.state.time_limit)
     except HTTPException as exc:
         return render(request, "analyze.html", status=422, form=form, error=str(exc.detail))
     return _article(request, {"record": record, "actors": {}}, pasted=True, form=form)
