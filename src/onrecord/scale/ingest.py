@@ -9,9 +9,10 @@ single process would build (same ids, same actor merges), and memory stays flat.
 
 Faults: the scheduler re-runs a task whose worker died. A task that kills workers
 ``distributed.scheduler.allowed-failures`` times (``KilledWorker``) is split and its documents
-re-run one per task, so one poisonous document fails alone, with its reason, and the rest are
-stored. A client killed mid-ingest leaves every written document committed; run again, and the
-content hashes skip them.
+re-run one per task; one that loses its worker again is run once more with nothing of its
+task beside it before it is blamed, so one poisonous document fails alone, with its reason,
+and the rest are stored. A client killed mid-ingest leaves every written document
+committed; run again, and the content hashes skip them.
 
 ``write_on_workers`` (PostgreSQL only): each worker writes its documents in per-document
 transactions and returns only outcomes. See docs/store.md for when that pays.
@@ -80,23 +81,40 @@ def _retry_alone(
     error: BaseException,
     task: Callable[..., list[Any]],
     args: tuple[Any, ...],
+    isolated: bool = False,
 ) -> list[Any]:
     """Results for a task that failed as a whole: each document again in a task of its own,
-    so that a document that kills its worker fails alone."""
+    so that a document that kills its worker fails alone. A one-document task is blamed only
+    when it killed its worker while it ran alone (``isolated``): in flight beside the
+    poisonous one, an innocent document can lose its worker too."""
     from distributed import KilledWorker
 
     if not isinstance(error, KilledWorker):
         reason = f"analysis task failed: {type(error).__name__}: {error}"
         return [(None, reason) for _ in jobs]
-    if len(jobs) == 1:
+    if len(jobs) == 1 and isolated:
         count = client.run_on_scheduler(_allowed_failures) + 1
         return [(None, KILLED_REASON.format(count=count))]
+    if len(jobs) == 1:
+        return _run_isolated(client, jobs, task, args)
     results: list[Any] = []
     for single, result in map_in_order(client, task, ([job] for job in jobs), *args):
         if isinstance(result, BaseException):
-            result = _retry_alone(client, single, result, task, args)
+            result = _run_isolated(client, single, task, args)
         results += result
     return results
+
+
+def _run_isolated(
+    client: Client, jobs: list[_Job], task: Callable[..., list[Any]], args: tuple[Any, ...]
+) -> list[Any]:
+    """One document's task with none of its failed task's other documents in flight, so a
+    worker death while it runs is its own."""
+    for _, result in map_in_order(client, task, iter([jobs]), *args):
+        if isinstance(result, BaseException):
+            return _retry_alone(client, jobs, result, task, args, isolated=True)
+        return result
+    return []
 
 
 def _allowed_failures(dask_scheduler: Any) -> int:
