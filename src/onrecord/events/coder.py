@@ -221,6 +221,9 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         for draft in drafts:
             at = bisect_right(starts, draft.trigger.i) - 1
             by_sentence.setdefault(starts[at], []).append(draft)
+        labels: dict[int, list[str]] = {}
+        for ent in self.doc.ents:
+            labels.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent.label_)
         out: list[_Draft] = []
         for sent in self.doc.sents:
             mine = by_sentence.get(sent.start, [])
@@ -229,7 +232,9 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
                 continue
             main = min(mine, key=lambda d: (_height(d.trigger), d.trigger.i)) if mine else None
             main_type = main.type if main else None
-            features = learned.sentence_features(sent, main_type, {d.type for d in mine})
+            features = learned.sentence_features(
+                sent, main_type, {d.type for d in mine}, labels.get(sent.start, ())
+            )
             if learned.COLLECT is not None or event_model is None:
                 if learned.COLLECT is not None:
                     learned.COLLECT.append((sent.start_char, sent.end_char, features))

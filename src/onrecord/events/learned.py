@@ -27,6 +27,7 @@ dictionary gives that type, else the root, with the rules' argument structure.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -134,8 +135,15 @@ def _depth(tok: Token, root: Token) -> int:
     return depth
 
 
-def sentence_features(sent: Span, main_type: str | None, types: set[str]) -> list[str]:
-    """The model's features of one sentence, given the types the rules coded in it."""
+def sentence_features(
+    sent: Span,
+    main_type: str | None,
+    types: set[str],
+    entity_labels: Iterable[str] | None = None,
+) -> list[str]:
+    """The model's features of one sentence, given the types the rules coded in it.
+    ``entity_labels``: the labels of the sentence's entities, when the caller has them (a
+    Span's ``ents`` walks every entity of the document, so per sentence it costs quadratic)."""
     root = sent.root
     features = ["bias", f"rule_main={main_type or NONE}"]
     features += [f"rule={t}" for t in sorted(types)] or ["rule=NONE"]
@@ -161,8 +169,8 @@ def sentence_features(sent: Span, main_type: str | None, types: set[str]) -> lis
             type_ = plover_of_cameo(code) if code else None
             if type_:
                 seen.add(f"vdn={type_}")
-    for ent in sent.ents:
-        seen.add(f"ent={ent.label_}")
+    for label in entity_labels if entity_labels is not None else (e.label_ for e in sent.ents):
+        seen.add(f"ent={label}")
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
         seen.add(f"subj_ent={subject.ent_type_ or subject.pos_}")
