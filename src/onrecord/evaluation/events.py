@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.evaluation.coded_events import CodedSentence, Coding, derive_gold
+from onrecord.events.shared import parse_depth
 
 __all__ = ["EventScores", "Prediction", "coder_scores", "predict", "score"]
 
@@ -42,15 +43,6 @@ class Prediction:
     types: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
-
-
-def parse_depth(token: Any) -> int:
-    """How many heads lie between ``token`` and its sentence's root (capped at 50)."""
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
 
 
 def main_event(record: Any, doc: Any) -> Any:

@@ -37,7 +37,7 @@ from typing import Any
 
 import pycountry
 
-from onrecord.evaluation.events import parse_depth as _depth
+from onrecord.events.shared import parse_depth as _depth
 
 __all__ = ["PloverExample", "PloverResult", "evaluate_plover", "gold_examples"]
 

@@ -104,7 +104,7 @@ from onrecord.events.dating import Dating, _published
 from onrecord.events.lexicon import Trigger
 from onrecord.events.merging import Merging
 from onrecord.events.relevance import Relevance
-from onrecord.events.shared import _Draft, _Initiation, _lemma, _unique
+from onrecord.events.shared import _Draft, _Initiation, _lemma, _unique, parse_depth
 from onrecord.events.triggers import Triggers
 from onrecord.model import Attribution, Document, Event
 
@@ -122,15 +122,6 @@ def code_events(
 
 # Only these can trigger an event (see Triggers._trigger); spaces and punctuation never do.
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
-
-
-def _height(tok: Token) -> int:
-    """How far ``tok`` is from the root of its sentence (0 for the root)."""
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
 
 
 class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merging, Relevance):
@@ -230,7 +221,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
             if self.document.section_at(sent.start_char) in self.skip_sections:
                 out += mine
                 continue
-            main = min(mine, key=lambda d: (_height(d.trigger), d.trigger.i)) if mine else None
+            main = min(mine, key=lambda d: (parse_depth(d.trigger), d.trigger.i)) if mine else None
             main_type = main.type if main else None
             features = learned.sentence_features(
                 sent, main_type, {d.type for d in mine}, labels.get(sent.start, ())
@@ -256,7 +247,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         """An event the model found and the rules did not: at the verb the CAMEO dictionary
         gives that type (highest in the parse), else the root, with the rules' arguments."""
         verbs = [t for t in sent if t.pos_ == "VERB" and learned.verb_type(t) == type_]
-        tok = min(verbs, key=lambda t: (_height(t), t.i)) if verbs else sent.root
+        tok = min(verbs, key=lambda t: (parse_depth(t), t.i)) if verbs else sent.root
         if tok.pos_ not in ("VERB", "NOUN") or tok.i in self.absorbed:
             return None
         entry = Trigger(type=type_, recipient_preps=("against", "on", "with", "to", "in"))

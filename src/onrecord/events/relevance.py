@@ -44,7 +44,7 @@ from onrecord import data
 from onrecord.events import learned
 from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
-from onrecord.events.shared import CoderState, _Draft
+from onrecord.events.shared import CoderState, _Draft, parse_depth
 
 __all__ = ["Relevance", "dictionary_type", "names_attack"]
 
@@ -79,14 +79,6 @@ def _specific_patterns() -> dict[str, dict[str, tuple[int, str]]]:
 @cache
 def _light_verbs() -> frozenset[str]:
     return data.words("plover/relevance/light_verbs")
-
-
-def _height(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
 
 
 @cache
@@ -199,7 +191,7 @@ class Relevance(CoderState):
                 for t in sent
                 if t.pos_ == "VERB"
                 and t.i not in self.absorbed
-                and (height := _height(t)) <= MAX_HEIGHT
+                and (height := parse_depth(t)) <= MAX_HEIGHT
                 and (type_ := dictionary_type(t)) is not None
             )
             for _, i, type_ in candidates:

@@ -81,6 +81,16 @@ class CoderState:
 # Small helpers over the parse
 
 
+def parse_depth(tok: Token) -> int:
+    """How many heads lie between ``tok`` and its sentence's root (0 for the root, capped at
+    50): how high a trigger sits, for choosing the main event."""
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out: list[Token] = []
     stack = [c for c in tok.children if c.dep_ == "conj"]
