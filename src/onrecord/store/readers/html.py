@@ -8,8 +8,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from onrecord.store.readers.item import MAX_MARKUP_BYTES, Item
-from onrecord.text.input import InputError, check_published, check_text, clean_text, mib
+from onrecord.store.readers.item import MAX_MARKUP_BYTES, Item, file_item
+from onrecord.text.input import InputError, check_published, check_text, clean_text
 
 MIN_ARTICLE_WORDS = 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -65,10 +65,8 @@ def extract_html(data: bytes, url: str | None = None) -> dict[str, Any]:
 
 
 def read_html_file(path: Path, origin: str) -> Item:
-    size = path.stat().st_size
-    item = Item(origin, path.name, nbytes=size)
-    if size > MAX_MARKUP_BYTES:
-        item.error = f"file is {mib(size)}, over the {mib(MAX_MARKUP_BYTES)} limit for .html files"
+    item = file_item(path, origin, MAX_MARKUP_BYTES, ".html")
+    if item.error:
         return item
     try:
         found = extract_html(path.read_bytes())

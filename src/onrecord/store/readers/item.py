@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from onrecord.text.input import printable
+from onrecord.text.input import mib, printable
 
 #: An ``.html`` file, a WARC HTML payload or one ``.jsonl`` line may be at most this big.
 MAX_MARKUP_BYTES = 16 * 1024 * 1024
@@ -26,6 +26,16 @@ class Item:
     error: str | None = None
     ignored: str | None = None
     nbytes: int = 0
+
+
+def file_item(path: Path, origin: str, limit: int, suffix: str) -> Item:
+    """The item of one file, already failed when the file is over ``limit`` bytes (checked
+    before anything is read)."""
+    size = path.stat().st_size
+    item = Item(origin, path.name, nbytes=size)
+    if size > limit:
+        item.error = f"file is {mib(size)}, over the {mib(limit)} limit for {suffix} files"
+    return item
 
 
 def error_text(exc: BaseException) -> str:

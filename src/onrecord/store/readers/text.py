@@ -6,15 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.store import web
-from onrecord.store.readers.item import Item, size_of
-from onrecord.text.input import MAX_TEXT_BYTES, InputError, decode_text, mib
+from onrecord.store.readers.item import Item, file_item, size_of
+from onrecord.text.input import MAX_TEXT_BYTES, InputError, decode_text
 
 
 def read_text_file(path: Path, origin: str) -> Item:
-    size = path.stat().st_size
-    item = Item(origin, path.name, nbytes=size)
-    if size > MAX_TEXT_BYTES:
-        item.error = f"file is {mib(size)}, over the {mib(MAX_TEXT_BYTES)} limit for .txt files"
+    item = file_item(path, origin, MAX_TEXT_BYTES, ".txt")
+    if item.error:
         return item
     try:
         item.text = decode_text(path.read_bytes())
