@@ -111,15 +111,19 @@ def _wait_gone(pids: list[int], seconds: float) -> list[int]:
     return [p for p in pids if _alive(p)]
 
 
+def _kill_9_leaves_nothing(proc: subprocess.Popen, everything: list[int]) -> None:
+    """kill -9 the parent; every process it had (``everything``) must be gone within 20 s."""
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    left = _wait_gone(everything, 20)
+    assert left == [], [_cmdline(p) for p in left]
+
+
 def test_kill_9_of_the_parent_leaves_no_process(tmp_path: Path) -> None:
     proc = _start(tmp_path, _folder(tmp_path, 8), delay="3")
     try:
         _workers(proc.pid, 2)
-        everything = _children(proc.pid)  # the workers and the resource tracker
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=30)
-        left = _wait_gone(everything, 20)
-        assert left == [], [_cmdline(p) for p in left]
+        _kill_9_leaves_nothing(proc, _children(proc.pid))  # workers and resource tracker
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
@@ -150,10 +154,7 @@ def test_kill_9_of_analyze_many_leaves_no_process() -> None:
         time.sleep(1)
         everything = _children(proc.pid)
         assert len(everything) >= 2
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=30)
-        left = _wait_gone(everything, 20)
-        assert left == [], [_cmdline(p) for p in left]
+        _kill_9_leaves_nothing(proc, everything)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
