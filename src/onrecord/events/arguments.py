@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
+from onrecord.events.relevance import nonpolitical_sectors
 from onrecord.events.shared import (
     _RELATIVE_PRONOUNS,
     CoderState,
@@ -41,6 +42,13 @@ class Arguments(CoderState):
         actors: list[str] = []
         recipients: list[str] = []
         subject, passive = self._subject(anchor)
+        if passive and _lemma(anchor) in lex.ENGAGEMENT_VERBS:
+            passive = False  # "it is engaged in a battle": the one engaged fights
+        if subject is None and anchor.pos_ in ("NOUN", "PROPN"):
+            # An event noun that bears its own arguments: "Russia's offer", "talks by X".
+            subject = self._agent(anchor) or next(
+                (c for c in anchor.children if c.dep_ == "poss"), None
+            )
         agent = self._agent(anchor)
         if part != "recipients":
             if passive and agent is not None:
@@ -50,6 +58,10 @@ class Arguments(CoderState):
                 actors += self._resolve_all(subject)
             elif not passive and subject is not None:
                 actors += self._resolve_all(subject)
+        if not actors and trigger.participants and part != "recipients":
+            # "Talks between Iran and the United States resumed": the sides are its actors.
+            for between in self._of_objects(tok, ("between", "among")):
+                actors += self._resolve_all(between)
         if part == "actors":
             return actors, recipients
         if passive and subject is not None and trigger.object_recipient:
@@ -105,6 +117,18 @@ class Arguments(CoderState):
                 for prep_obj in self._of_objects(holder, trigger.recipient_preps):
                     recipients += self._target_by_origin(prep_obj)
         return actors, recipients
+
+    def _plural_side(self, verb: Token, actors: list[str]) -> bool:
+        """Whether a meeting's one actor is a group of officials that meets among itself
+        ("NATO defense ministers are discussing", "the leaders met"): a plural subject whose
+        head noun names a political office (``tables/sector_by_noun.tsv``)."""
+        subject, passive = self._subject(verb)
+        if len(actors) != 1 or subject is None or passive or subject.tag_ not in ("NNS", "NNPS"):
+            return False
+        sector = lex.SECTOR_BY_NOUN.get(subject.lower_) or lex.SECTOR_BY_NOUN.get(
+            subject.lemma_.lower()
+        )
+        return sector is not None and sector not in nonpolitical_sectors()
 
     def _protest_target(self, tok: Token, anchor: Token) -> list[str]:
         """Whom a protest is aimed at: "rallied against the president", "in protest of the

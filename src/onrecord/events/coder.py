@@ -149,6 +149,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         self.absorbed: set[int] = set()
         self.groups: list[list[str]] = []  # participant lists of multi-party events so far
         self.initiations: list[_Initiation] = []
+        self.cue_tokens: frozenset[int] | None = None
 
     # ----------------------------------------------------------------------------------------
     # Driver
@@ -178,10 +179,11 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
         drafts.sort(key=lambda d: d.trigger_span[0])
         drafts = self._learned_decisions(drafts)
         if learned.COLLECT is None:
-            drafts = self._dictionary_drafts(drafts)
-            for draft in drafts:
-                self._news_type(draft)
-            drafts = [d for d in drafts if self._relevant(d)]
+            # The political-participant test first, so that a sentence whose rule events are
+            # all dropped ("convicted ... of torturing opponents": an actorless torture) may
+            # still get its dictionary candidate ("convicted").
+            drafts = self._relevant_only(drafts)
+            drafts = self._relevant_only(self._dictionary_drafts(drafts))
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
         events = self._finish(drafts)
@@ -268,11 +270,13 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
                 for r in recipients
                 if self.index.get(r).name.split()[-1].lower() not in lex.NOT_PARTICIPANTS
             ]
-            if len(actors) + len(recipients) < 2:
+            if len(actors) + len(recipients) < 2 and not self._plural_side(anchor, actors):
                 return None
         if not actors and not recipients:
             return None
         type_, mode = trigger.type, trigger.mode
+        if trigger.participants and len(actors) + len(recipients) < 2:
+            mode = "multilateral"  # "defense ministers are discussing": among themselves
         if _lemma(tok) == "warn" and (
             complement is None or complement.type not in lex.CONFLICT_TYPES | {"THREATEN"}
         ):

@@ -168,6 +168,10 @@ ADJECTIVES: dict[str, Trigger] = _triggers("adjectives")
 # Nouns whose event is their modifier ("a peace effort"); measures of an event noun ("a round
 # of talks").
 EFFORT_NOUNS = _words("effort_nouns")
+# Verbs an event noun is the subject of ("the trial has begun") or in the "in" phrase of
+# ("engaged in a battle"): the noun is the event, as with a support verb.
+ASPECTUAL_VERBS = _words("aspectual_verbs")
+ENGAGEMENT_VERBS = _words("engagement_verbs")
 MEASURE_NOUNS = _words("measure_nouns")
 
 # --------------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
 from onrecord.events.shared import CoderState, _Draft, parse_depth
 
-__all__ = ["Relevance", "dictionary_type", "names_attack"]
+__all__ = ["Relevance", "dictionary_type", "names_attack", "nonpolitical_sectors"]
 
 # A place acting stands for its authorities ("Oshima demanded"), as a country for its state.
 _POLITICAL_KINDS = frozenset({"government", "country", "place"})
@@ -58,7 +58,7 @@ MAX_HEIGHT = 1  # dictionary candidates: the root and the verbs that hang on it
 
 
 @cache
-def _nonpolitical_sectors() -> frozenset[str]:
+def nonpolitical_sectors() -> frozenset[str]:
     return data.words("plover/relevance/nonpolitical_sectors")
 
 
@@ -126,7 +126,7 @@ class Relevance(CoderState):
         if entity.kind in _POLITICAL_KINDS or entity.actor is not None or entity.country:
             return True
         if entity.sector is not None:
-            return entity.sector not in _nonpolitical_sectors()
+            return entity.sector not in nonpolitical_sectors()
         return entity.kind == "organization" or bool(_ACRONYM.search(entity.name))
 
     def _news_type(self, draft: _Draft) -> None:
@@ -175,6 +175,46 @@ class Relevance(CoderState):
             )
         return False
 
+    def _relevant_only(self, drafts: list[_Draft]) -> list[_Draft]:
+        """The drafts that are political events, retyped as coded news codes them."""
+        for draft in drafts:
+            self._news_type(draft)
+        return [d for d in drafts if self._relevant(d)]
+
+    def _refused(self, verb: Token) -> bool:
+        """Whether the hand rules know the verb and code no event for it in this use
+        ("firing Special Counsel Mueller" is a dismissal, no ASSAULT)."""
+        return verb.lemma_.lower() in lex.VERBS and self._verb_trigger(verb) is None
+
+    def _height(self, tok: Token) -> int:
+        """How high a verb sits, counted from the top of the statement that holds it: a
+        statement is no event in PLOVER, so "North Korea announced that it will withdraw"
+        reports the withdrawal, and its verb is as high as a root."""
+        cues = self._cue_tokens()
+        depth = 0
+        node = tok
+        while node.head.i != node.i and depth < 50:
+            if node.dep_ == "ccomp" and node.head.i in cues:
+                return depth
+            node = node.head
+            depth += 1
+        return depth
+
+    def _cue_tokens(self) -> frozenset[int]:
+        """The tokens of the attributions' cues ("said", "announced"), computed once."""
+        if self.cue_tokens is None:
+            found: set[int] = set()
+            for attribution in self.attributions:
+                if attribution.cue is None:
+                    continue
+                span = self.doc.char_span(
+                    attribution.cue.span.start, attribution.cue.span.end, alignment_mode="expand"
+                )
+                if span is not None:
+                    found.update(t.i for t in span)
+            self.cue_tokens = frozenset(found)
+        return self.cue_tokens
+
     def _dictionary_drafts(self, drafts: list[_Draft]) -> list[_Draft]:
         """Each sentence without a draft gets its dictionary candidate, if one has a
         political actor (the first in parse height, then text order)."""
@@ -191,8 +231,9 @@ class Relevance(CoderState):
                 for t in sent
                 if t.pos_ == "VERB"
                 and t.i not in self.absorbed
-                and (height := parse_depth(t)) <= MAX_HEIGHT
+                and (height := self._height(t)) <= MAX_HEIGHT
                 and (type_ := dictionary_type(t)) is not None
+                and not self._refused(t)
             )
             for _, i, type_ in candidates:
                 tok = self.doc[i]

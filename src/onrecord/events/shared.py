@@ -75,6 +75,7 @@ class CoderState:
     absorbed: set[int]  # tokens inside a speech act's complement: no events of their own
     groups: list[list[str]]  # participant lists of multi-party events so far
     initiations: list[_Initiation]
+    cue_tokens: frozenset[int] | None  # tokens of the attributions' cues, once asked for
 
 
 # --------------------------------------------------------------------------------------------

@@ -33,7 +33,9 @@ class Triggers(CoderState):
             carrier = self._carrier(tok)
             carried = self._support_noun(carrier) if carrier is not None else None
             if carrier is not None and carried is not None and carried.i == tok.i:
-                return self._noun_in_context(entry, tok, carrier), carrier
+                # "The trial of X has begun": the noun is the event and bears its arguments.
+                anchor = tok if tok.dep_ == "nsubj" else carrier
+                return self._noun_in_context(entry, tok, carrier), anchor
             return None
         lemma = tok.lemma_.lower()
         if pos == "ADJ" and lemma in lex.ADJECTIVES and tok.dep_ in ("acomp", "amod", "oprd"):
@@ -251,6 +253,10 @@ class Triggers(CoderState):
         if noun.dep_ in ("dobj", "nsubjpass"):
             return noun.head
         head = noun.head
+        if noun.dep_ == "nsubj" and _lemma(head) in lex.ASPECTUAL_VERBS:
+            return head  # "the trial of ... has begun", "fighting erupted"
+        if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in lex.ENGAGEMENT_VERBS:
+            return head.head  # "engaged in a fierce battle with"
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
             measure = head.head
             if measure.lemma_.lower() in lex.MEASURE_NOUNS or measure.pos_ == "NUM":
@@ -258,7 +264,20 @@ class Triggers(CoderState):
         return None
 
     def _support_noun(self, verb: Token) -> Token | None:
-        if _lemma(verb) not in lex.SUPPORT_VERBS:
+        lemma = _lemma(verb)
+        if lemma in lex.ENGAGEMENT_VERBS:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and self._noun_entry(obj) is not None:
+                            return obj
+        if lemma in lex.ASPECTUAL_VERBS and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children
+        ):
+            for child in verb.children:
+                if child.dep_ == "nsubj" and self._noun_entry(child) is not None:
+                    return child
+        if lemma not in lex.SUPPORT_VERBS:
             return None
         for child in verb.children:
             if child.dep_ not in ("dobj", "nsubjpass"):
