@@ -44,7 +44,7 @@ from onrecord import data
 from onrecord.events import learned
 from onrecord.events import lexicon as lex
 from onrecord.events.lexicon import Trigger
-from onrecord.events.shared import CoderState, _Draft, parse_depth
+from onrecord.events.shared import CoderState, _Draft
 
 __all__ = ["Relevance", "dictionary_type", "names_attack", "nonpolitical_sectors"]
 

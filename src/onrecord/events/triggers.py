@@ -255,7 +255,8 @@ class Triggers(CoderState):
         head = noun.head
         if noun.dep_ == "nsubj" and _lemma(head) in lex.ASPECTUAL_VERBS:
             return head  # "the trial of ... has begun", "fighting erupted"
-        if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in lex.ENGAGEMENT_VERBS:
+        engaged = noun.dep_ == "pobj" and head.lower_ == "in"
+        if engaged and _lemma(head.head) in lex.ENGAGEMENT_VERBS:
             return head.head  # "engaged in a fierce battle with"
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
             measure = head.head
