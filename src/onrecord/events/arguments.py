@@ -58,8 +58,9 @@ class Arguments(CoderState):
                 actors += self._resolve_all(subject)
             elif not passive and subject is not None:
                 actors += self._resolve_all(subject)
-        if not actors and trigger.participants and part != "recipients":
-            # "Talks between Iran and the United States resumed": the sides are its actors.
+        if not actors and part != "recipients" and (trigger.participants or tok.pos_ == "NOUN"):
+            # "Talks between Iran and the United States resumed", "fighting between X and Y
+            # erupted": the sides are its actors.
             for between in self._of_objects(tok, ("between", "among")):
                 actors += self._resolve_all(between)
         if part == "actors":

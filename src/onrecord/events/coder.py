@@ -182,8 +182,7 @@ class _Coder(Triggers, Complements, Arguments, Actors, Conventions, Dating, Merg
             # The political-participant test first, so that a sentence whose rule events are
             # all dropped ("convicted ... of torturing opponents": an actorless torture) may
             # still get its dictionary candidate ("convicted").
-            drafts = self._relevant_only(drafts)
-            drafts = self._relevant_only(self._dictionary_drafts(drafts))
+            drafts = self._dictionary_drafts(self._relevant_only(drafts))
         drafts = self._merge(drafts)
         self._apply_initiations(drafts)
         events = self._finish(drafts)

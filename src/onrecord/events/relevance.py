@@ -108,6 +108,9 @@ def dictionary_type(tok: Token) -> str | None:
     key = learned._verb_key(tok)
     objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+    # "decided to resume", "agreed to withdraw": the table's patterns name the verb of the
+    # infinitive ("decide * resume", "agree * withdraw").
+    objects += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     words = [w for o in objects if not o.is_stop for w in (o.lower_, o.lemma_.lower())]
     code = learned.pattern_code(key, words, min_stem=5, indexed=_specific_patterns())
     if code is not None:
@@ -216,8 +219,8 @@ class Relevance(CoderState):
         return self.cue_tokens
 
     def _dictionary_drafts(self, drafts: list[_Draft]) -> list[_Draft]:
-        """Each sentence without a draft gets its dictionary candidate, if one has a
-        political actor (the first in parse height, then text order)."""
+        """Each sentence without a relevant draft gets its dictionary candidate, if one has
+        a political actor and is relevant (the first in parse height, then text order)."""
         starts = [sent.start for sent in self.doc.sents]
         covered = {starts[bisect_right(starts, d.trigger.i) - 1] for d in drafts}
         added: list[_Draft] = []
@@ -243,4 +246,4 @@ class Relevance(CoderState):
                 if draft is not None and any(self._political(a) for a in draft.actors):
                     added.append(draft)
                     break
-        return sorted(drafts + added, key=lambda d: d.trigger_span[0])
+        return sorted(drafts + self._relevant_only(added), key=lambda d: d.trigger_span[0])

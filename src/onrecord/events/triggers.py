@@ -18,6 +18,15 @@ _MEANING_PARTICLES = frozenset({"out", "off", "away", "down", "up", "back"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 
 
+def _aspectual(verb: Token) -> bool:
+    """Whether a verb tells that its subject, an event noun, happens: "the trial has begun",
+    "fighting erupted", "talks took place" (``words/aspectual_verbs.txt``)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    if _lemma(verb) == "take":
+        return len(objects) == 1 and objects[0].lower_ == "place"
+    return _lemma(verb) in lex.ASPECTUAL_VERBS and not objects
+
+
 class Triggers(CoderState):
     """Which tokens trigger which events."""
 
@@ -253,8 +262,8 @@ class Triggers(CoderState):
         if noun.dep_ in ("dobj", "nsubjpass"):
             return noun.head
         head = noun.head
-        if noun.dep_ == "nsubj" and _lemma(head) in lex.ASPECTUAL_VERBS:
-            return head  # "the trial of ... has begun", "fighting erupted"
+        if noun.dep_ == "nsubj" and _aspectual(head):
+            return head  # "the trial of ... has begun", "the talks took place"
         engaged = noun.dep_ == "pobj" and head.lower_ == "in"
         if engaged and _lemma(head.head) in lex.ENGAGEMENT_VERBS:
             return head.head  # "engaged in a fierce battle with"
@@ -272,9 +281,7 @@ class Triggers(CoderState):
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and self._noun_entry(obj) is not None:
                             return obj
-        if lemma in lex.ASPECTUAL_VERBS and not any(
-            c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children
-        ):
+        if _aspectual(verb):
             for child in verb.children:
                 if child.dep_ == "nsubj" and self._noun_entry(child) is not None:
                     return child
