@@ -493,11 +493,13 @@ def test_plover_gold_floors() -> None:
     """Development-set floors (the lexicon was tuned on these 322 examples): lowering one
     is an explicit act. .82 until issue 10's news conventions: kidnapping is ASSAULT (abduct)
     and an indictment COERCE, as the current PLOVER manual and CAMEO 173 code them, where
-    these v0.5b1 examples code COERCE and DISAPPROVE; measured .817, the issue's bar .80."""
+    these v0.5b1 examples code COERCE and DISAPPROVE; measured .817, the issue's bar .80.
+    .823 / .824 after the event-noun pass ("riots ... are still continuing", "engaged in
+    ethnic cleansing")."""
     result = evaluate_plover(GOLD)
     assert len(result.examples) == 322
-    assert result.accuracy >= 0.81
-    assert result.macro_f1 >= 0.81
+    assert result.accuracy >= 0.82
+    assert result.macro_f1 >= 0.82
     assert result.country_precision >= 0.95
     assert result.country_recall >= 0.75
     assert result.source_country_precision >= 0.95

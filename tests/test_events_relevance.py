@@ -102,3 +102,53 @@ def test_pattern_code_takes_the_longest_pattern_word_a_governed_word_starts_with
     assert pattern_code("abandon", ["strongholds"], min_stem=5) == "0874"
     assert pattern_code("abandon", ["fires"], min_stem=5) is None
     assert pattern_code("abandon", ["fire"], min_stem=5) == "196"
+
+
+# Events told through nouns, by a group meeting among itself, and under a statement
+# (issue 10's event-noun pass). Every sentence is written for these tests.
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # an event noun as the subject of an aspectual verb bears its own arguments
+        (
+            "The trial of the former Egyptian president Hosni Mubarak began in Cairo.",
+            [("ACCUSE", None, "trial", [], ["Hosni Mubarak"])],
+        ),
+        # "between X and Y" names the sides of a meeting told through its noun
+        (
+            "Talks between Iran and the United States took place in Vienna on Monday.",
+            [("CONSULT", None, "Talks", ["Iranian government", "American government"], [])],
+        ),
+        (
+            "Heavy fighting between Armenian and Azerbaijani forces erupted on Sunday.",
+            [("ASSAULT", None, "fighting", ["Armenian forces", "Azerbaijani forces"], [])],
+        ),
+        # the "in" phrase of engage: the one engaged fights
+        (
+            "The Chadian army is engaged in a fierce battle with the rebels.",
+            [("ASSAULT", None, "battle", ["Chadian army"], ["rebels"])],
+        ),
+        # officials meeting among themselves: one side, a multilateral meeting
+        (
+            "European finance ministers are discussing the budget in Brussels.",
+            [("CONSULT", "multilateral", "discussing", ["European finance ministers"], [])],
+        ),
+    ],
+)
+def test_events_told_through_nouns_and_groups(text: str, coded: Coded) -> None:
+    assert _coded(text) == coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one person discussing is no meeting: a single side needs to be a group of officials
+        "The mayor is discussing the budget.",
+        # an aspectual verb with an object is no event noun's happening
+        "The talks began a new chapter in the book.",
+        # the rules know "fire" and drop a dismissal; the dictionary must not code it
+        "The spokesman says the president is not discussing firing the auditor.",
+    ],
+)
+def test_no_event_from_the_new_noun_rules(text: str) -> None:
+    assert _coded(text) == []
