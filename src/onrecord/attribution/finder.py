@@ -310,7 +310,7 @@ class AttributionFinder(AdjacentContent):
                 rule = "xcomp"
         if content is None and (lemma in lexicon.PREPOSITION_CUES or open_vocabulary):
             allowed = lexicon.PREPOSITION_CUES.get(lemma, _OPEN_PREPOSITIONS)
-            for prep in verb.rights:
+            for prep in self._verb_prepositions(verb):
                 if prep.dep_ == "prep" and prep.lower_ in allowed:
                     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                     if obj is None:
@@ -402,6 +402,19 @@ class AttributionFinder(AdjacentContent):
         cand.extra["rule"] = rule
         cand.extra["open"] = open_vocabulary
         return cand
+
+    @staticmethod
+    def _verb_prepositions(verb: Token) -> list[Token]:
+        """The verb's prepositions, and those the parser hung on the person addressed
+        ("talked to voters about health care": "about" is the verb's, not the voters')."""
+        out = []
+        for prep in verb.rights:
+            out.append(prep)
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                        out.extend(c for c in obj.rights if c.dep_ == "prep")
+        return out
 
     def _agent(self, verb: Token) -> Token | None:
         """The object of a passive verb's "by" phrase, if any."""
