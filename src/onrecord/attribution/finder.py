@@ -94,11 +94,14 @@ class AttributionFinder(AdjacentContent):
         return start, end
 
     def _verb_right_edge(self, verb: Token, head: Token) -> int:
+        """Where the content ends: the complement, with what the parser coordinated to the cue
+        after it ("said X and Y"), but not a coordinated verb: "said X and left the room",
+        "said X, and the council approved it" are further clauses of the narrative (PolNeAR
+        train: 642 such conjuncts lie outside the annotated content, 175 inside)."""
         end = head.right_edge.i + 1
         for child in verb.rights:
-            if child.i > head.i and child.dep_ in ("conj", "cc") and child.head == verb:
-                # "said X and Y" — only when the conjunct is not itself a reporting verb.
-                if child.dep_ == "conj" and child.lemma_ in lexicon.CLAUSAL_CUES:
+            if child.i > head.i and child.dep_ == "conj" and child.head == verb:
+                if child.pos_ in ("VERB", "AUX") or child.lemma_ in lexicon.CLAUSAL_CUES:
                     break
                 end = max(end, child.right_edge.i + 1)
         return end
