@@ -53,6 +53,7 @@ _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
 _PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
+_PREDICATING_PREPOSITIONS = frozenset({"as", "for", "of"})
 _LEXICON_VERBS = (
     lexicon.CLAUSAL_CUES
     | lexicon.XCOMP_CUES
@@ -434,4 +435,9 @@ class AttributionFinder(AdjacentContent):
         # "called Clinton a champion": predicative complements belong to what was said;
         # "rejected the argument in a ruling": the verb's other modifiers do not.
         end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
+        # "described the plan as reckless", "praised Reyes for her courage", "accused X of Y":
+        # what is said of the object belongs to it (PolNeAR train: 499 of 553 annotated so).
+        for prep in verb.rights:
+            if prep.dep_ == "prep" and prep.lower_ in _PREDICATING_PREPOSITIONS and prep.i == end:
+                end = prep.right_edge.i + 1
         return self._content_chars(obj.left_edge.i, end)
