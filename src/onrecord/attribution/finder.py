@@ -317,8 +317,10 @@ class AttributionFinder(AdjacentContent):
             for prep in self._verb_prepositions(verb):
                 if prep.dep_ == "prep" and prep.lower_ in allowed:
                     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                    if obj is None:
-                        continue
+                    if obj is None or any(
+                        c.dep_ == "oprd" and c.i < prep.i for c in verb.rights
+                    ):
+                        continue  # "called it a shameful day for the state": not "call for"
                     end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
                     content = self._content_chars(prep.i + 1, end)
                     particle_end = max([verb.i, *(c.i for c in verb.rights if c.dep_ == "prt")])
@@ -430,8 +432,12 @@ class AttributionFinder(AdjacentContent):
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The direct object and what follows it in the verb's own clause."""
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-        if obj is None or obj.pos_ == "PRON":
+        if obj is None:
             return None
+        if obj.pos_ == "PRON" and not any(
+            c.dep_ in ("oprd", "acomp") and c.i > obj.i for c in verb.rights
+        ):
+            return None  # "said it"; but "called it shameful" says something of "it"
         # "called Clinton a champion": predicative complements belong to what was said;
         # "rejected the argument in a ruling": the verb's other modifiers do not.
         end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
