@@ -422,6 +422,10 @@ class AttributionFinder(AdjacentContent):
                         out.extend(c for c in obj.rights if c.dep_ == "prep")
         return out
 
+    def _quoted(self, tok: Token) -> bool:
+        """Whether ``tok`` lies inside a quotation."""
+        return self.shaper.enclosing(tok.idx, tok.idx + 1) is not None
+
     def _agent(self, verb: Token) -> Token | None:
         """The object of a passive verb's "by" phrase, if any."""
         agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
@@ -435,15 +439,23 @@ class AttributionFinder(AdjacentContent):
         if obj is None:
             return None
         if obj.pos_ == "PRON" and not any(
-            c.dep_ in ("oprd", "acomp") and c.i > obj.i for c in verb.rights
+            c.dep_ in ("oprd", "acomp") and c.i > obj.i and not self._quoted(c)
+            for c in verb.rights
         ):
-            return None  # "said it"; but "called it shameful" says something of "it"
+            # "said it"; but "called it shameful" says something of "it" (a quoted complement,
+            # `called it "a disgrace"`, is the quotation's account: governing_cue)
+            return None
         # "called Clinton a champion": predicative complements belong to what was said;
         # "rejected the argument in a ruling": the verb's other modifiers do not.
         end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
         # "described the plan as reckless", "praised Reyes for her courage", "accused X of Y":
         # what is said of the object belongs to it (PolNeAR train: 499 of 553 annotated so).
         for prep in verb.rights:
-            if prep.dep_ == "prep" and prep.lower_ in _PREDICATING_PREPOSITIONS and prep.i == end:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in _PREDICATING_PREPOSITIONS
+                and prep.i == end
+                and not self._quoted(prep.right_edge)
+            ):
                 end = prep.right_edge.i + 1
         return self._content_chars(obj.left_edge.i, end)
