@@ -53,6 +53,7 @@ _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
 _PASSIVE_SPEAKERS = data.words("lexicon/passive_speaker_cues")
 _OBJECT_COMPLEMENTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _OPEN_PREPOSITIONS = data.words("lexicon/open_prepositions")
+_PREDICATING_PREPOSITIONS = frozenset({"as", "for", "of"})
 _LEXICON_VERBS = (
     lexicon.CLAUSAL_CUES
     | lexicon.XCOMP_CUES
@@ -94,11 +95,14 @@ class AttributionFinder(AdjacentContent):
         return start, end
 
     def _verb_right_edge(self, verb: Token, head: Token) -> int:
+        """Where the content ends: the complement, with what the parser coordinated to the cue
+        after it ("said X and Y"), but not a coordinated verb: "said X and left the room",
+        "said X, and the council approved it" are further clauses of the narrative (PolNeAR
+        train: 642 such conjuncts lie outside the annotated content, 175 inside)."""
         end = head.right_edge.i + 1
         for child in verb.rights:
-            if child.i > head.i and child.dep_ in ("conj", "cc") and child.head == verb:
-                # "said X and Y" — only when the conjunct is not itself a reporting verb.
-                if child.dep_ == "conj" and child.lemma_ in lexicon.CLAUSAL_CUES:
+            if child.i > head.i and child.dep_ == "conj" and child.head == verb:
+                if child.pos_ in ("VERB", "AUX") or child.lemma_ in lexicon.CLAUSAL_CUES:
                     break
                 end = max(end, child.right_edge.i + 1)
         return end
@@ -310,11 +314,13 @@ class AttributionFinder(AdjacentContent):
                 rule = "xcomp"
         if content is None and (lemma in lexicon.PREPOSITION_CUES or open_vocabulary):
             allowed = lexicon.PREPOSITION_CUES.get(lemma, _OPEN_PREPOSITIONS)
-            for prep in verb.rights:
+            for prep in self._verb_prepositions(verb):
                 if prep.dep_ == "prep" and prep.lower_ in allowed:
                     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                    if obj is None:
-                        continue
+                    if obj is None or any(
+                        c.dep_ == "oprd" and c.i < prep.i for c in verb.rights
+                    ):
+                        continue  # "called it a shameful day for the state": not "call for"
                     end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
                     content = self._content_chars(prep.i + 1, end)
                     particle_end = max([verb.i, *(c.i for c in verb.rights if c.dep_ == "prt")])
@@ -403,6 +409,23 @@ class AttributionFinder(AdjacentContent):
         cand.extra["open"] = open_vocabulary
         return cand
 
+    @staticmethod
+    def _verb_prepositions(verb: Token) -> list[Token]:
+        """The verb's prepositions, and those the parser hung on the person addressed
+        ("talked to voters about health care": "about" is the verb's, not the voters')."""
+        out = []
+        for prep in verb.rights:
+            out.append(prep)
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                        out.extend(c for c in obj.rights if c.dep_ == "prep")
+        return out
+
+    def _quoted(self, tok: Token) -> bool:
+        """Whether ``tok`` lies inside a quotation."""
+        return self.shaper.enclosing(tok.idx, tok.idx + 1) is not None
+
     def _agent(self, verb: Token) -> Token | None:
         """The object of a passive verb's "by" phrase, if any."""
         agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
@@ -413,9 +436,26 @@ class AttributionFinder(AdjacentContent):
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The direct object and what follows it in the verb's own clause."""
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-        if obj is None or obj.pos_ == "PRON":
+        if obj is None:
+            return None
+        if obj.pos_ == "PRON" and not any(
+            c.dep_ in ("oprd", "acomp") and c.i > obj.i and not self._quoted(c)
+            for c in verb.rights
+        ):
+            # "said it"; but "called it shameful" says something of "it" (a quoted complement,
+            # `called it "a disgrace"`, is the quotation's account: governing_cue)
             return None
         # "called Clinton a champion": predicative complements belong to what was said;
         # "rejected the argument in a ruling": the verb's other modifiers do not.
         end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
+        # "described the plan as reckless", "praised Reyes for her courage", "accused X of Y":
+        # what is said of the object belongs to it (PolNeAR train: 499 of 553 annotated so).
+        for prep in verb.rights:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in _PREDICATING_PREPOSITIONS
+                and prep.i == end
+                and not self._quoted(prep.right_edge)
+            ):
+                end = prep.right_edge.i + 1
         return self._content_chars(obj.left_edge.i, end)
