@@ -381,6 +381,12 @@ class AttributionFinder(AdjacentContent):
             if addressee is None:
                 addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
             subject = self._agent(subject.head)
+        elif subject is not None and _passive_participle(verb, subject):
+            # "Asked about the vote, Rubio said ...": Rubio was asked; who asked is unsaid
+            # (or in the "by" phrase), as with a passive verb's subject above.
+            if addressee is None:
+                addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+            subject = self._agent(verb)
         if subject is not None and any(t.lemma_.lower() in _RAISING_VERBS for t in cue_words):
             subject = None  # "the campaign appeared to acknowledge": the reporter's inference
         source = source_phrase(subject) if subject is not None else None
@@ -419,3 +425,16 @@ class AttributionFinder(AdjacentContent):
         # "rejected the argument in a ruling": the verb's other modifiers do not.
         end = max(obj.right_edge.i + 1, self._own_right_edge(verb, _OBJECT_COMPLEMENTS))
         return self._content_chars(obj.left_edge.i, end)
+
+
+def _passive_participle(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` is a bare past participle of a verb whose object is the addressee
+    ("Asked about ...", "Pressed on ...", "Told of ...") whose subject was inherited from the
+    clause it modifies: that subject is the one asked or told, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in lexicon.ADDRESSEE_OBJECT_CUES
+        and subject.head.i != verb.i
+        and verb.dep_ in ("advcl", "acl", "conj", "ccomp")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
