@@ -22,6 +22,7 @@ from onrecord.attribution.syntax import (
     cue_tokens,
     noun_phrase,
     relative_pronoun,
+    reporter_of_participle,
     source_phrase,
     source_phrase_before,
     subject_of,
@@ -368,7 +369,7 @@ class AttributionFinder(AdjacentContent):
             ) or self._to_object(verb)
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
-        subject = subject_of(verb)
+        subject = reporter_of_participle(verb, lexicon.CLAUSAL_CUES) or subject_of(verb)
         if subject is None and lemma in lexicon.CLAUSAL_CUES:
             subject = self.name_before(verb)  # "Paul Ryan (R-WI) said", misparsed
         if (
