@@ -391,6 +391,10 @@ class AttributionFinder(AdjacentContent):
         if subject is not None and any(t.lemma_.lower() in _RAISING_VERBS for t in cue_words):
             subject = None  # "the campaign appeared to acknowledge": the reporter's inference
         source = source_phrase(subject) if subject is not None else None
+        if subject is None and lemma in lexicon.CLAUSAL_CUES and verb.dep_ != "relcl":
+            named = self.name_after(verb, content)  # `"...," said Ann Bell, asked ...`
+            if named is not None:
+                subject, source = named
         pronoun = relative_pronoun(verb)
         if pronoun is not None and subject is not None:
             # "Flynn, who said ...": the source words are "who", the speaker its antecedent.
