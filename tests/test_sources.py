@@ -92,3 +92,10 @@ def test_the_name_after_an_inverted_cue_is_the_source() -> None:
     assert (head.text, doc[start:end].text) == ("Berglund", "retired engineer Tomas Berglund")
     # content after the cue: not an inverted cue
     assert finder.name_after(said, (doc[7].idx, doc[10].idx)) is None
+
+
+def test_a_focus_adverb_is_not_part_of_the_source() -> None:
+    found = accounts("Even Senator Rosa Quintero said the bill went too far.")
+    assert found == [
+        ("said", "Senator Rosa Quintero", "Rosa Quintero", ["the bill went too far"]),
+    ]

@@ -114,9 +114,14 @@ def source_phrase(tok: Token) -> tuple[int, int]:
         start = sibling.left_edge.i
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _FOCUS_ADVERBS
+    ):
+        start += 1  # "Even Senator Ames said": the focus adverb names nobody
     return start, end
+
+
+_FOCUS_ADVERBS = data.words("lexicon/source_focus_adverbs")
 
 
 def source_phrase_before(tok: Token, stop: int) -> tuple[int, int] | None:
