@@ -19,6 +19,7 @@ from onrecord.text.quotes import Quotation
 
 _FRAME_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp", "oprd"})
 _FRAME_WORDS = frozenset({"prt", "advmod", "dobj", "npadvmod"})
+_NAME_WORDS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 
 
 class AdjacentContent:
@@ -154,6 +155,35 @@ class AdjacentContent:
             return None
         span = next((e for e in doc.ents if e.start <= i < e.end), None)
         return span.root if span is not None else None
+
+    def name_after(
+        self, verb: Token, content: tuple[int, int]
+    ) -> tuple[Token, tuple[int, int]] | None:
+        """The noun phrase right after a cue the parser gave no subject, when the content
+        came before it (`"...," said retired surgeon Ann Bell, asked about ...`, where the
+        parser made the name the subject of the next verb): its head and its token range."""
+        doc = self.doc
+        if content[1] > verb.idx:
+            return None
+        end = verb.i + 1
+        while (
+            end < verb.sent.end
+            and end - verb.i <= 8
+            and (doc[end].pos_ in _NAME_WORDS or (doc[end].text == "." and end > verb.i + 1))
+        ):
+            end += 1
+        words = doc[verb.i + 1 : end]
+        if not words or words[-1].pos_ not in ("PROPN", "NOUN"):
+            return None
+        if end < verb.sent.end and doc[end].text not in (",", ".", ";", "(", "—", "–"):
+            return None  # the phrase runs on: not a plain name
+        head = doc[end - 1]
+        if head.left_edge.i > verb.i and head.right_edge.i < verb.sent.end - 1:
+            # its appositions and relative clauses are part of the source phrase
+            end = max(end, head.right_edge.i + 1)
+            while doc[end - 1].is_punct:
+                end -= 1
+        return head, (verb.i + 1, end)
 
     def frame_words(self, verb: Token) -> list[Token]:
         """The words after a framing verb that belong to its cue: "shot back", "put it"."""

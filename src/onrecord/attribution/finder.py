@@ -22,6 +22,7 @@ from onrecord.attribution.syntax import (
     cue_tokens,
     noun_phrase,
     relative_pronoun,
+    reporter_of_participle,
     source_phrase,
     source_phrase_before,
     subject_of,
@@ -374,7 +375,7 @@ class AttributionFinder(AdjacentContent):
             ) or self._to_object(verb)
             if addressee is not None and addressee.pos_ not in ("PROPN", "NOUN", "PRON"):
                 addressee = None
-        subject = subject_of(verb)
+        subject = reporter_of_participle(verb, lexicon.CLAUSAL_CUES) or subject_of(verb)
         if subject is None and lemma in lexicon.CLAUSAL_CUES:
             subject = self.name_before(verb)  # "Paul Ryan (R-WI) said", misparsed
         if (
@@ -387,9 +388,19 @@ class AttributionFinder(AdjacentContent):
             if addressee is None:
                 addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
             subject = self._agent(subject.head)
+        elif subject is not None and _passive_participle(verb, subject):
+            # "Asked about the vote, Rubio said ...": Rubio was asked; who asked is unsaid
+            # (or in the "by" phrase), as with a passive verb's subject above.
+            if addressee is None:
+                addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+            subject = self._agent(verb)
         if subject is not None and any(t.lemma_.lower() in _RAISING_VERBS for t in cue_words):
             subject = None  # "the campaign appeared to acknowledge": the reporter's inference
         source = source_phrase(subject) if subject is not None else None
+        if subject is None and lemma in lexicon.CLAUSAL_CUES and verb.dep_ != "relcl":
+            named = self.name_after(verb, content)  # `"...," said Ann Bell, asked ...`
+            if named is not None:
+                subject, source = named
         pronoun = relative_pronoun(verb)
         if pronoun is not None and subject is not None:
             # "Flynn, who said ...": the source words are "who", the speaker its antecedent.
@@ -459,3 +470,16 @@ class AttributionFinder(AdjacentContent):
             ):
                 end = prep.right_edge.i + 1
         return self._content_chars(obj.left_edge.i, end)
+
+
+def _passive_participle(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` is a bare past participle of a verb whose object is the addressee
+    ("Asked about ...", "Pressed on ...", "Told of ...") whose subject was inherited from the
+    clause it modifies: that subject is the one asked or told, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in lexicon.ADDRESSEE_OBJECT_CUES
+        and subject.head.i != verb.i
+        and verb.dep_ in ("advcl", "acl", "conj", "ccomp")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )

@@ -114,9 +114,14 @@ def source_phrase(tok: Token) -> tuple[int, int]:
         start = sibling.left_edge.i
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _FOCUS_ADVERBS
+    ):
+        start += 1  # "Even Senator Ames said": the focus adverb names nobody
     return start, end
+
+
+_FOCUS_ADVERBS = data.words("lexicon/source_focus_adverbs")
 
 
 def source_phrase_before(tok: Token, stop: int) -> tuple[int, int] | None:
@@ -168,3 +173,31 @@ def cue_left(verb: Token) -> int:
     if subject is not None and subject.i < verb.i:
         left = min(left, subject.left_edge.i)
     return left
+
+
+_QUOTE_MARKS = frozenset({'"', "”", "“", "'", "’", "''"})
+
+
+def reporter_of_participle(verb: Token, reporting: frozenset[str]) -> Token | None:
+    """ "Khalif said the rhetoric has been patronizing, noting ...": a participle after a
+    comma at the end of a reported clause continues the report, so its subject is the
+    reporter's, not the reported clause's, where the parser hung it."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in _QUOTE_MARKS:
+        i -= 1  # `..., "It's time," promising`
+    if verb.tag_ != "VBG" or i < 0 or doc[i].text != ",":
+        return None
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ not in ("advcl", "conj") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        if any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+            break
+    else:
+        return None
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i >= clause.i or cue.lemma_.lower() not in reporting:
+        return None
+    return subject_of(cue)
