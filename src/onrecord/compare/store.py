@@ -174,6 +174,41 @@ def place_profile(store: Store, document_id: int, profile: Profile) -> int:
         return _place(conn, document_id, profile)
 
 
+def unplaced(store: Store) -> list[int]:
+    """Stored documents in no story, in storage order: stored by a worker (or a process)
+    whose client was killed before it placed them."""
+    d, sd = s.documents, s.story_documents
+    with store.connect() as conn:
+        query = (
+            select(d.c.id)
+            .outerjoin(sd, sd.c.document_id == d.c.id)
+            .where(sd.c.document_id.is_(None))
+            .order_by(d.c.id)
+        )
+        return [row.id for row in conn.execute(query)]
+
+
+def place_unplaced(store: Store, model: Embedder | None = None) -> int:
+    """Place every stored document that is in no story (ingest does this first, so a client
+    killed between a document's commit and its placement loses no placement); the count."""
+    ids = unplaced(store)
+    if not ids:
+        return 0
+    model = model or embedder()
+    d = s.documents
+    for document_id in ids:
+        with store.connect() as conn:
+            row = conn.execute(select(d.c.text, d.c.record).where(d.c.id == document_id)).one()
+        try:
+            data = json.loads(row.record)
+            data["document"]["text"] = row.text
+            record = record_from_dict(data)
+        except (KeyError, TypeError, ValueError):  # no record to profile: left unplaced
+            continue
+        place_profile(store, document_id, profiles([record], model)[0])
+    return len(ids)
+
+
 def rebuild(store: Store, model: Embedder | None = None) -> int:
     """Place every stored document again; return the number of stories."""
     model = model or embedder()
