@@ -50,7 +50,7 @@ def _stored_profile(row: Any) -> Profile:
 #: the new document (the newest first among equals). Below it placement is exact (every document
 #: that could match is read); above it, a key shared by most of a large store ("USA") no longer
 #: makes every such document a candidate, so a placement's cost stays bounded (docs/store.md).
-MAX_CANDIDATES = 2000
+MAX_CANDIDATES = 500
 
 
 def key_rows(document_id: int, participants: Iterable[str]) -> list[dict[str, Any]]:
