@@ -115,6 +115,7 @@ def child(mode: str, db: str, paths: list[str]) -> dict[str, Any]:
                             "done": done[0],
                             "s": round(time.perf_counter() - began),
                             "load": round(os.getloadavg()[0], 1),
+                            "client_cpu_s": round(_cpu_seconds(), 1),
                             "workers": sorted(
                                 client.run(_worker_memory).values(), key=lambda m: m["rss"]
                             ),

@@ -139,7 +139,7 @@ def test_the_migration_splits_pooled_generic_actors(store_url: str) -> None:
     _version_1_store(store_url)
     with open_store(store_url, create=False) as store:
         with store.connect() as conn:
-            assert s.current_version(conn) == s.SCHEMA_VERSION == 3
+            assert s.current_version(conn) == s.SCHEMA_VERSION == 4
             actors = conn.execute(
                 select(s.actors.c.key, s.actors.c.base_key, s.actors.c.document_id).order_by(
                     s.actors.c.key

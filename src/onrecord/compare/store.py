@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
 from onrecord.compare.records import record_from_dict
 from onrecord.compare.similarity import Embedder, embedder
-from onrecord.compare.stories import Profile, matching, profiles
+from onrecord.compare.stories import (
+    MIN_PARTICIPANT_OVERLAP,
+    Profile,
+    is_side,
+    matching,
+    profiles,
+)
 from onrecord.model import Record
 from onrecord.store import schema as s
 from onrecord.store.db import Store
@@ -39,31 +46,96 @@ def _stored_profile(row: Any) -> Profile:
     )
 
 
-def _place(conn: Connection, document_id: int, profile: Profile) -> int:
-    sd = s.story_documents
-    query = select(sd)
+#: The most stored documents one placement reads: those sharing the most participant keys with
+#: the new document (the newest first among equals). Below it placement is exact (every document
+#: that could match is read); above it, a key shared by most of a large store ("USA") no longer
+#: makes every such document a candidate, so a placement's cost stays bounded (docs/store.md).
+MAX_CANDIDATES = 500
+
+
+def key_rows(document_id: int, participants: Iterable[str]) -> list[dict[str, Any]]:
+    """The ``story_keys`` rows of a placed document."""
+    keys = sorted(set(participants))
+    sides = sum(is_side(k) for k in keys)
+    return [
+        {
+            "document_id": document_id,
+            "key": k,
+            "side": int(is_side(k)),
+            "n_keys": len(keys),
+            "n_sides": sides,
+        }
+        for k in keys
+    ]
+
+
+def _candidate_ids(conn: Connection, profile: Profile) -> list[int]:
+    """Stored documents that could be the same story as ``profile``: sharing enough of its
+    participant keys (:func:`stories.same_story_score` scores every other document 0) and of
+    its main date or none, at most :data:`MAX_CANDIDATES`, the most keys shared first."""
+    keys = sorted(profile.participants)
+    if not keys:
+        return []
+    sk, sd = s.story_keys, s.story_documents
+    n, n_sides = len(keys), sum(is_side(k) for k in keys)
+    shared = func.count()
+    shared_sides = func.sum(sk.c.side)
+    smaller = case((sk.c.n_keys < n, sk.c.n_keys), else_=n)
+    smaller_sides = case((sk.c.n_sides < n_sides, sk.c.n_sides), else_=n_sides)
+    # A superset of the documents same_story_score lets through (it decides exactly): the
+    # keys shared over the smaller set, or the sides, half-weighted, all shared.
+    enough = shared >= smaller * MIN_PARTICIPANT_OVERLAP - 1e-9
+    if n_sides:
+        enough = or_(
+            enough,
+            and_(
+                sk.c.n_sides > 0,
+                shared_sides >= smaller_sides * 2 * MIN_PARTICIPANT_OVERLAP - 1e-9,
+            ),
+        )
+    query = select(sk.c.document_id).join(sd, sd.c.document_id == sk.c.document_id)
+    query = query.where(sk.c.key.in_(keys))
     if profile.main_date is not None:
         query = query.where(or_(sd.c.main_date == profile.main_date, sd.c.main_date.is_(None)))
+    query = (
+        query.group_by(sk.c.document_id, sk.c.n_keys, sk.c.n_sides)
+        .having(enough)
+        .order_by(shared.desc(), sk.c.document_id.desc())
+        .limit(MAX_CANDIDATES)
+    )
+    return [row.document_id for row in conn.execute(query)]
+
+
+def _place(conn: Connection, document_id: int, profile: Profile) -> int:
+    sd = s.story_documents
+    placed = conn.execute(
+        select(sd.c.story_id).where(sd.c.document_id == document_id)
+    ).scalar_one_or_none()
+    if placed is not None:  # placed already (a restarted ingest): it never moves
+        return placed
+    ids = _candidate_ids(conn, profile)
     by_story: dict[int, list[Profile]] = {}
-    for row in conn.execute(query.order_by(sd.c.document_id)):
-        by_story.setdefault(row.story_id, []).append(_stored_profile(row))
+    if ids:
+        query = select(sd).where(sd.c.document_id.in_(ids)).order_by(sd.c.document_id)
+        for row in conn.execute(query):
+            by_story.setdefault(row.story_id, []).append(_stored_profile(row))
     # A story with a member of another date is not a candidate: check those dates too.
-    if profile.main_date is None:
+    if profile.main_date is None or not by_story:
         candidates = by_story
     else:
         clashing = {
             r.story_id
             for r in conn.execute(
                 select(sd.c.story_id).where(
-                    sd.c.story_id.in_(list(by_story) or [-1]),
+                    sd.c.story_id.in_(list(by_story)),
                     sd.c.main_date.is_not(None),
                     sd.c.main_date != profile.main_date,
                 )
             )
         }
         candidates = {k: v for k, v in by_story.items() if k not in clashing}
-    ids = list(candidates)
-    joined = sorted(ids[n] for n in matching(profile, [candidates[k] for k in ids]))
+    story_ids = list(candidates)
+    joined = sorted(story_ids[n] for n in matching(profile, [candidates[k] for k in story_ids]))
     if joined:
         story_id = joined[0]
         for other in joined[1:]:  # the document bridges them: one story, the oldest id
@@ -81,6 +153,9 @@ def _place(conn: Connection, document_id: int, profile: Profile) -> int:
             lead=json.dumps([round(float(x), 5) for x in profile.lead]),
         )
     )
+    rows = key_rows(document_id, profile.participants)
+    if rows:
+        conn.execute(insert(s.story_keys), rows)
     return story_id
 
 
@@ -99,6 +174,41 @@ def place_profile(store: Store, document_id: int, profile: Profile) -> int:
         return _place(conn, document_id, profile)
 
 
+def unplaced(store: Store) -> list[int]:
+    """Stored documents in no story, in storage order: stored by a worker (or a process)
+    whose client was killed before it placed them."""
+    d, sd = s.documents, s.story_documents
+    with store.connect() as conn:
+        query = (
+            select(d.c.id)
+            .outerjoin(sd, sd.c.document_id == d.c.id)
+            .where(sd.c.document_id.is_(None))
+            .order_by(d.c.id)
+        )
+        return [row.id for row in conn.execute(query)]
+
+
+def place_unplaced(store: Store, model: Embedder | None = None) -> int:
+    """Place every stored document that is in no story (ingest does this first, so a client
+    killed between a document's commit and its placement loses no placement); the count."""
+    ids = unplaced(store)
+    if not ids:
+        return 0
+    model = model or embedder()
+    d = s.documents
+    for document_id in ids:
+        with store.connect() as conn:
+            row = conn.execute(select(d.c.text, d.c.record).where(d.c.id == document_id)).one()
+        try:
+            data = json.loads(row.record)
+            data["document"]["text"] = row.text
+            record = record_from_dict(data)
+        except (KeyError, TypeError, ValueError):  # no record to profile: left unplaced
+            continue
+        place_profile(store, document_id, profiles([record], model)[0])
+    return len(ids)
+
+
 def rebuild(store: Store, model: Embedder | None = None) -> int:
     """Place every stored document again; return the number of stories."""
     model = model or embedder()
@@ -112,6 +222,7 @@ def rebuild(store: Store, model: Embedder | None = None) -> int:
         found.append((row.id, profiles([record_from_dict(data)], model)[0]))
     found.sort(key=lambda item: item[1].main_date is None)
     with store._write() as conn, conn.begin():
+        conn.execute(delete(s.story_keys))
         conn.execute(delete(s.story_documents))
         conn.execute(delete(s.stories))
         for document_id, profile in found:

@@ -149,8 +149,13 @@ def same_story_score(a: Profile, b: Profile) -> float:
     return 0.5 * overlap + 0.5 * lead + (0.1 if same_type else 0.0)
 
 
+def is_side(key: str) -> bool:
+    """Whether a participant key is a country side ("RUS"), not a person or a name."""
+    return key.isupper() and len(key) == 3
+
+
 def _sides(profile: Profile) -> frozenset[str]:
-    return frozenset(k for k in profile.participants if k.isupper() and len(k) == 3)
+    return frozenset(k for k in profile.participants if is_side(k))
 
 
 def matching(profile: Profile, stories: list[list[Profile]]) -> list[int]:

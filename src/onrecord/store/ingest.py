@@ -183,6 +183,10 @@ def ingest(
         raise ValueError("workers must be at least 1")
     state = _Ingest(store, workers, published, source, analyzer, on_outcome)
     state.time_limit = time_limit
+    # Documents an earlier run stored but did not place (its client was killed in between).
+    from onrecord.compare.store import place_unplaced
+
+    place_unplaced(store)
     # Scale-out hook (onrecord.scale): everything else of this module is reused as it is.
     if dask is not None:
         from onrecord.scale.ingest import run_on_dask

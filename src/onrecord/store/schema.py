@@ -42,7 +42,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -199,6 +199,28 @@ story_documents = Table(
     Column("lead", Text, nullable=False),  # JSON list: the lead's sentence embedding
 )
 
+# Story keys (schema version 4): each placed document's participant keys, one row each, so
+# that placing a new document reads only the profiles of documents sharing a key with it (a
+# document sharing none can never be the same story; onrecord.compare.store). ``n_keys`` and
+# ``n_sides`` (the document's counts of keys and of country sides) let the database reject
+# candidates whose overlap is too small before any profile is read.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("key", Text, primary_key=True),
+    Column("side", Integer, nullable=False),  # 1 for a country side ("RUS"), else 0
+    Column("n_keys", Integer, nullable=False),
+    Column("n_sides", Integer, nullable=False),
+    Index("ix_story_keys_key", "key", "document_id"),
+)
+
 
 class SchemaError(RuntimeError):
     """The store cannot be used with this version of onrecord."""
@@ -232,6 +254,26 @@ def _v2_scoped_generic_actors(conn: Connection) -> None:
 
 
 MIGRATIONS[2] = _v2_scoped_generic_actors
+
+
+def _v3_story_keys(conn: Connection) -> None:
+    """Version 4: the story key index, filled from the profiles already placed."""
+    import json
+
+    from onrecord.compare.store import key_rows
+
+    metadata.create_all(conn, tables=[story_keys])
+    sd = story_documents
+    rows = [
+        row
+        for found in conn.execute(select(sd.c.document_id, sd.c.participants))
+        for row in key_rows(found.document_id, json.loads(found.participants))
+    ]
+    if rows:
+        conn.execute(story_keys.insert(), rows)
+
+
+MIGRATIONS[3] = _v3_story_keys
 
 
 def _create_extras(conn: Connection) -> None:
