@@ -226,11 +226,18 @@ class AdjacentContent:
         return self._content_chars(start, stop)
 
     def _parenthetical(self, verb: Token) -> tuple[int, int] | None:
-        """`..., the Kremlin said.` parsed with the cue under the content's verb."""
+        """`..., the Kremlin said.` (or `X, he said, Y`) parsed with the cue under the
+        content's verb."""
         head = verb.head
         if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
             return None
-        if head.i > verb.i or has_content_dep(verb):
+        if has_content_dep(verb):
+            return None
+        if head.i > verb.i and (
+            verb.dep_ != "parataxis" or self._right_of_parenthetical(verb) is None
+        ):
+            # `The goal, he said, is to ...`: mid-sentence, the cue clause is a parataxis
+            # under the content's verb, and the words go on after its closing comma.
             return None
         subject = subject_of(verb)
         left = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
