@@ -3,7 +3,8 @@
 Each case asserts the exact speaker (entity name), cue and content texts of the attribution
 with that cue: prepositions of "talk"/"speak" and those hung on the person addressed; verbs
 coordinated to the cue stay out of its content; what an object cue says of its object ("as",
-"for") stays in; a pronoun object with a predicative complement is an account.
+"for") stays in; a pronoun object with a predicative complement is an account; a cue in
+mid-sentence ("The aim, he said, is ...") reports the words on both sides of it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,21 @@ CASES: dict[str, tuple[str, str, str | None, list[str]]] = {
     "calls herself Y": (
         "Reyes calls herself a moderate.",
         "calls", "Reyes", ["herself a moderate"],
+    ),
+    # -- a cue in mid-sentence reports the words on both sides of it -----------------------------
+    "X, he said, Y": (
+        "Paul Okafor toured the port on Monday. The aim, he said, is to cut waiting times.",
+        "said", "Paul Okafor", ["The aim", "is to cut waiting times"],
+    ),
+    "X, the title and name said, Y": (
+        "Our priority, Defence Minister Paul Okafor said, is to keep the border open.",
+        "said", "Paul Okafor", ["Our priority", "is to keep the border open"],
+    ),
+    "X, the office said, Y": (
+        "The city will not raise fares this year, the mayor said, because the subsidy was renewed.",
+        "said",
+        "mayor",
+        ["The city will not raise fares this year", "because the subsidy was renewed"],
     ),
 }
 
