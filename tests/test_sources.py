@@ -16,12 +16,14 @@ def accounts(text: str) -> list[tuple[str | None, str | None, str | None, list[s
     out = []
     for a in record.attributions:
         speaker = record.entity(a.speaker) if a.speaker else None
-        out.append((
-            a.cue.span.text if a.cue else None,
-            a.source.text if a.source else None,
-            speaker.name if speaker else None,
-            [c.text for c in a.content],
-        ))
+        out.append(
+            (
+                a.cue.span.text if a.cue else None,
+                a.source.text if a.source else None,
+                speaker.name if speaker else None,
+                [c.text for c in a.content],
+            )
+        )
     return out
 
 
@@ -48,8 +50,7 @@ def test_a_participle_with_its_own_agent_keeps_the_agent() -> None:
 def test_a_finite_asked_keeps_its_subject() -> None:
     found = accounts("Senator Mirela Oprea asked whether the treaty covered fishing rights.")
     assert found == [
-        ("asked", "Senator Mirela Oprea", "Mirela Oprea",
-         ["the treaty covered fishing rights"]),
+        ("asked", "Senator Mirela Oprea", "Mirela Oprea", ["the treaty covered fishing rights"]),
     ]
 
 
@@ -78,13 +79,64 @@ def test_a_participle_after_a_quoted_clause_is_the_speakers() -> None:
 def test_the_name_after_an_inverted_cue_is_the_source() -> None:
     # `"...," said retired engineer Tomas Berglund, asked about ...`, parsed as the model did
     # in such PolNeAR sentences: the name is the subject of "asked", "said" has none.
-    words = ["“", "We", "will", "stay", ",", "”", "said", "retired", "engineer", "Tomas",
-             "Berglund", ",", "asked", "about", "the", "offer", "."]
+    words = [
+        "“",
+        "We",
+        "will",
+        "stay",
+        ",",
+        "”",
+        "said",
+        "retired",
+        "engineer",
+        "Tomas",
+        "Berglund",
+        ",",
+        "asked",
+        "about",
+        "the",
+        "offer",
+        ".",
+    ]
     heads = [6, 3, 3, 6, 6, 6, 6, 8, 10, 10, 12, 10, 6, 12, 15, 13, 6]
-    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "ROOT", "amod", "compound",
-            "compound", "nsubj", "punct", "ccomp", "prep", "det", "pobj", "punct"]
-    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "ADJ", "NOUN", "PROPN",
-           "PROPN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    deps = [
+        "punct",
+        "nsubj",
+        "aux",
+        "ccomp",
+        "punct",
+        "punct",
+        "ROOT",
+        "amod",
+        "compound",
+        "compound",
+        "nsubj",
+        "punct",
+        "ccomp",
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+    ]
+    pos = [
+        "PUNCT",
+        "PRON",
+        "AUX",
+        "VERB",
+        "PUNCT",
+        "PUNCT",
+        "VERB",
+        "ADJ",
+        "NOUN",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "VERB",
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     finder = AttributionFinder(doc, [])
     said = doc[6]

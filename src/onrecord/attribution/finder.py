@@ -318,9 +318,7 @@ class AttributionFinder(AdjacentContent):
             for prep in self._verb_prepositions(verb):
                 if prep.dep_ == "prep" and prep.lower_ in allowed:
                     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                    if obj is None or any(
-                        c.dep_ == "oprd" and c.i < prep.i for c in verb.rights
-                    ):
+                    if obj is None or any(c.dep_ == "oprd" and c.i < prep.i for c in verb.rights):
                         continue  # "called it a shameful day for the state": not "call for"
                     end = max(obj.right_edge.i + 1, self._own_right_edge(verb))
                     content = self._content_chars(prep.i + 1, end)
@@ -450,8 +448,7 @@ class AttributionFinder(AdjacentContent):
         if obj is None:
             return None
         if obj.pos_ == "PRON" and not any(
-            c.dep_ in ("oprd", "acomp") and c.i > obj.i and not self._quoted(c)
-            for c in verb.rights
+            c.dep_ in ("oprd", "acomp") and c.i > obj.i and not self._quoted(c) for c in verb.rights
         ):
             # "said it"; but "called it shameful" says something of "it" (a quoted complement,
             # `called it "a disgrace"`, is the quotation's account: governing_cue)
