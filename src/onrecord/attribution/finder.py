@@ -106,6 +106,27 @@ class AttributionFinder(AdjacentContent):
                 if child.pos_ in ("VERB", "AUX") or child.lemma_ in lexicon.CLAUSAL_CUES:
                     break
                 end = max(end, child.right_edge.i + 1)
+        return self._past_open_quotation(head.left_edge.i, end)
+
+    def _past_open_quotation(self, start: int, end: int) -> int:
+        """``end``, moved past the closing mark of a quotation opened inside [start, end):
+        content never stops inside a quotation it opened, however the parser split the
+        quoted words (markup or code in a quotation is misparsed as further clauses)."""
+        last = self.doc[end - 1]
+        first_char, last_char = self.doc[start].idx, last.idx + len(last.text)
+        close = max(
+            (
+                q.close
+                for q in self.shaper.quotations
+                if first_char <= q.open < last.idx and q.close >= last_char
+            ),
+            default=None,
+        )
+        if close is None:
+            return end
+        sent_end = last.sent.end
+        while end < sent_end and self.doc[end].idx <= close:
+            end += 1
         return end
 
     def _content_chars(self, start_tok: int, end_tok: int) -> tuple[int, int] | None:
