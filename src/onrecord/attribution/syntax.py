@@ -3,7 +3,7 @@ participles and conjunctions), and the source and speaker phrases of a subject."
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord import data
 
@@ -42,6 +42,20 @@ _NOT_CUE_ADVERBS = data.words("lexicon/not_cue_adverbs")
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited along participles and conjunctions."""
+    subject = _subject_of(verb)
+    return _past_dateline(subject) if subject is not None else None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The name after a dateline the parser made the subject ("Oslo (AFP) – Prime Minister
+    Ingrid Dahl said", parsed with "Oslo" as subject and Dahl in apposition): Dahl."""
+    dash = _dateline_dash(subject.doc, subject.left_edge.i, subject.right_edge.i)
+    if dash is None or dash < subject.i:
+        return subject
+    return next((c for c in subject.rights if c.dep_ == "appos" and c.i > dash), subject)
+
+
+def _subject_of(verb: Token) -> Token | None:
     seen = 0
     tok = verb
     while seen < 6:
@@ -142,13 +156,19 @@ def _after_dateline(tok: Token, start: int) -> int:
     """Skip a dateline the parser ran into the subject ("Washington (AFP) – US President
     Barack Obama said", "PHILADELPHIA, July 25 (UPI) — The committee said"): an agency in
     brackets and a dash opening the sentence are where the story is filed, not who speaks."""
-    doc = tok.doc
+    dash = _dateline_dash(tok.doc, start, tok.i)
+    return dash + 1 if dash is not None else start
+
+
+def _dateline_dash(doc: Doc, start: int, stop: int) -> int | None:
+    """The dash closing a dateline that opens a sentence at ``start`` (`Place (Agency) –`),
+    if one comes before ``stop``, within a dateline's length."""
     if not doc[start].is_sent_start:
-        return start
-    for i in range(start + 1, min(tok.i, start + 12)):
+        return None
+    for i in range(start + 1, min(stop, start + 12)):
         if doc[i].text in _DASHES and doc[i - 1].text == ")":
-            return i + 1
-    return start
+            return i
+    return None
 
 
 def _after_focus_particle(tok: Token, start: int) -> int:
