@@ -229,7 +229,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
         if t.is_punct and t.text not in ("-", "'", "’", ".", "&"):
             left = i + 1
             break
-    start = left
+    start = _after_focus_particle(tok, left)
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
