@@ -397,16 +397,19 @@ class AttributionFinder(AdjacentContent):
         subject = reporter_of_participle(verb, lexicon.CLAUSAL_CUES) or subject_of(verb)
         if subject is None and lemma in lexicon.CLAUSAL_CUES:
             subject = self.name_before(verb)  # "Paul Ryan (R-WI) said", misparsed
+        pronoun = relative_pronoun(verb)
+        passive = pronoun if pronoun is not None and subject is not None else subject
         if (
-            subject is not None
-            and subject.dep_ == "nsubjpass"
-            and subject.head.lemma_.lower() not in _PASSIVE_SPEAKERS
+            passive is not None
+            and passive.dep_ == "nsubjpass"
+            and passive.head.lemma_.lower() not in _PASSIVE_SPEAKERS
         ):
-            # "He is accused of ...": the passive subject is spoken about; the agent speaks
-            # ("was quoted as saying" keeps its subject: see the word list).
+            # "He is accused of ...", "Flynn, who is expected to ...": the passive subject
+            # is spoken about; the agent speaks ("was quoted as saying" keeps its subject:
+            # see the word list).
             if addressee is None:
                 addressee = subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
-            subject = self._agent(subject.head)
+            subject, pronoun = self._agent(passive.head), None
         elif subject is not None and _passive_participle(verb, subject):
             # "Asked about the vote, Rubio said ...": Rubio was asked; who asked is unsaid
             # (or in the "by" phrase), as with a passive verb's subject above.
@@ -420,7 +423,6 @@ class AttributionFinder(AdjacentContent):
             named = self.name_after(verb, content)  # `"...," said Ann Bell, asked ...`
             if named is not None:
                 subject, source = named
-        pronoun = relative_pronoun(verb)
         if pronoun is not None and subject is not None:
             # "Flynn, who said ...": the source words are "who", the speaker its antecedent.
             source = (pronoun.i, pronoun.i + 1)

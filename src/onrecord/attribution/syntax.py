@@ -3,7 +3,7 @@ participles and conjunctions), and the source and speaker phrases of a subject."
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord import data
 
@@ -42,6 +42,20 @@ _NOT_CUE_ADVERBS = data.words("lexicon/not_cue_adverbs")
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited along participles and conjunctions."""
+    subject = _subject_of(verb)
+    return _past_dateline(subject) if subject is not None else None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The name after a dateline the parser made the subject ("Oslo (AFP) – Prime Minister
+    Ingrid Dahl said", parsed with "Oslo" as subject and Dahl in apposition): Dahl."""
+    dash = _dateline_dash(subject.doc, subject.left_edge.i, subject.right_edge.i)
+    if dash is None or dash < subject.i:
+        return subject
+    return next((c for c in subject.rights if c.dep_ == "appos" and c.i > dash), subject)
+
+
+def _subject_of(verb: Token) -> Token | None:
     seen = 0
     tok = verb
     while seen < 6:
@@ -112,6 +126,8 @@ def source_phrase(tok: Token) -> tuple[int, int]:
         if sibling.dep_ not in _SUBJECT_DEPS or sibling.right_edge.i + 1 != start:
             break
         start = sibling.left_edge.i
+    start = _after_dateline(tok, start)
+    end = _before_time_adjunct(tok, end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (
@@ -122,6 +138,76 @@ def source_phrase(tok: Token) -> tuple[int, int]:
 
 
 _FOCUS_ADVERBS = data.words("lexicon/source_focus_adverbs")
+_DASHES = frozenset({"—", "–", "-", "--"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_TIME_PREPOSITIONS = frozenset({"on", "in", "during", "over"})
+
+
+def _is_time(tok: Token) -> bool:
+    """A date or time the whole phrase of ``tok`` is ("Monday", "recent weeks"), not an age
+    ("18 to 35 years old") or a date with more after it ("April 25 about ...")."""
+    words = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    return all(w.ent_type_ in _TIME_ENTITIES for w in words) and not any(
+        w.lower_ in ("old", "ages", "age") for w in words
+    )
+
+
+def _after_dateline(tok: Token, start: int) -> int:
+    """Skip a dateline the parser ran into the subject ("Washington (AFP) – US President
+    Barack Obama said", "PHILADELPHIA, July 25 (UPI) — The committee said"): an agency in
+    brackets and a dash opening the sentence are where the story is filed, not who speaks."""
+    dash = _dateline_dash(tok.doc, start, tok.i)
+    return dash + 1 if dash is not None else start
+
+
+def _dateline_dash(doc: Doc, start: int, stop: int) -> int | None:
+    """The dash closing a dateline that opens a sentence at ``start`` (`Place (Agency) –`),
+    if one comes before ``stop``, within a dateline's length."""
+    if not doc[start].is_sent_start:
+        return None
+    for i in range(start + 1, min(stop, start + 12)):
+        if doc[i].text in _DASHES and doc[i - 1].text == ")":
+            return i
+    return None
+
+
+def _after_focus_particle(tok: Token, start: int) -> int:
+    """Skip "even" ("not even") before the subject: it marks the speaker as surprising, it is
+    not part of the name (`Even the organizer of the rally said`)."""
+    doc = tok.doc
+    i = start
+    if doc[i].lower_ == "not" and i + 1 < tok.i and doc[i + 1].lower_ in _FOCUS_ADVERBS:
+        i += 1
+    if i < tok.i and doc[i].lower_ in _FOCUS_ADVERBS:
+        return i + 1
+    return start
+
+
+def _before_time_adjunct(tok: Token, end: int) -> int:
+    """Cut a time phrase that closes the subject ("The campaign on Monday said", "Trump last
+    week said"): it dates the statement, the parser hung it on the noun. A time inside a
+    participle or clause stays ("a poll released Thursday", "who wrote on Thursday"), and so
+    does one after a comma (an apposition: "McCain, the nominee in 2008")."""
+    doc = tok.doc
+    for t in doc[tok.i + 1 : end]:
+        if t.right_edge.i + 1 < end or t.dep_ not in ("prep", "npadvmod"):
+            continue
+        if t.dep_ == "prep":
+            timed = t.lower_ in _TIME_PREPOSITIONS and any(
+                c.dep_ == "pobj" and _is_time(c) for c in t.children
+            )
+        else:
+            timed = _is_time(t)
+        if not timed:
+            continue
+        head = t.head
+        while head.i != tok.i and head.pos_ in ("NOUN", "PROPN", "ADP") and head.head.i != head.i:
+            head = head.head
+        between = doc[tok.i : t.i]
+        if head.i != tok.i or any(w.text in (",", "(", ")") or w.text in _DASHES for w in between):
+            continue
+        return t.left_edge.i
+    return end
 
 
 def source_phrase_before(tok: Token, stop: int) -> tuple[int, int] | None:
@@ -143,7 +229,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
         if t.is_punct and t.text not in ("-", "'", "’", ".", "&"):
             left = i + 1
             break
-    start = left
+    start = _after_focus_particle(tok, left)
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
