@@ -176,6 +176,23 @@ def test_time_budget_holds_in_any_thread() -> None:
             pool.submit(spin).result()
 
 
+def test_a_stale_deadline_never_leaves_a_block_unlimited() -> None:
+    """A deadline left behind in a thread (an outer budget's exception landing between two
+    lines of an inner one) must not stand in for a new budget: the block would run forever."""
+    import time
+
+    from onrecord.pipeline import budget
+
+    def spin_after_stale_entry() -> None:
+        budget._deadlines.__dict__.setdefault("stack", []).append(time.monotonic() - 1)
+        with time_limit(0.05):
+            while True:
+                pass
+
+    with ThreadPoolExecutor(1) as pool, pytest.raises(TimeLimitExceeded):
+        pool.submit(spin_after_stale_entry).result(timeout=30)
+
+
 def test_every_time_limit_default_is_the_same() -> None:
     assert cli_options.DEFAULT_TIME_LIMIT == DEFAULT_TIME_LIMIT == web_app.TIME_LIMIT
 

@@ -72,8 +72,11 @@ def _alarm(seconds: float) -> Iterator[None]:
 @contextmanager
 def _async_raise(seconds: float) -> Iterator[None]:
     stack: list[float] = _deadlines.__dict__.setdefault("stack", [])
-    deadline = time.monotonic() + seconds
-    if stack and stack[-1] <= deadline:  # a budget around this one ends first: it governs
+    now = time.monotonic()
+    deadline = now + seconds
+    # A budget around this one ends first: it governs. One whose deadline has passed does not
+    # (its exception has been raised): a stale entry must never leave a block unlimited.
+    if stack and now < stack[-1] <= deadline:
         yield
         return
     # A class per budget: the pending exception is raised by type, with its limit in it.
@@ -89,15 +92,18 @@ def _async_raise(seconds: float) -> Iterator[None]:
 
     timer = threading.Timer(seconds, expire)
     timer.daemon = True
-    stack.append(deadline)
-    timer.start()
+    depth = len(stack)
     try:
+        # Inside the try: an outer budget's exception may land on any line, and the entry
+        # must still go (a leftover entry once let a later block in this thread spin forever).
+        stack.append(deadline)
+        timer.start()
         yield
     finally:
         with lock:
             state["open"] = False
         timer.cancel()
-        stack.pop()
+        del stack[depth:]
 
 
 def _init(seconds: float):  # type: ignore[no-untyped-def]
