@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import pytest
 
+from attribution_helpers import attribution_with_cue
 from onrecord import analyze
 
 
 def attribution(text: str, cue: str) -> tuple[str | None, list[str]]:
     """(speaker name, content texts) of the one attribution whose cue is ``cue``."""
     record = analyze(text, scope="all")
-    found = [a for a in record.attributions if (a.cue.span.text if a.cue else None) == cue]
-    assert len(found) == 1, [(a.cue.span.text if a.cue else None) for a in record.attributions]
-    speaker = record.entity(found[0].speaker)
-    return (speaker.name if speaker else None, [c.text for c in found[0].content])
+    a = attribution_with_cue(record, cue)
+    speaker = record.entity(a.speaker)
+    return (speaker.name if speaker else None, [c.text for c in a.content])
 
 
 # (text, cue, speaker, content texts)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import pytest
 
+from attribution_helpers import attribution_with_cue
 from onrecord import analyze
 
 
 def attribution(text: str, cue: str) -> tuple[str | None, str | None, list[str]]:
     """(source words, speaker name, content texts) of the one attribution whose cue is ``cue``."""
     record = analyze(text)
-    found = [a for a in record.attributions if (a.cue.span.text if a.cue else None) == cue]
-    assert len(found) == 1, [(a.cue.span.text if a.cue else None) for a in record.attributions]
-    a = found[0]
+    a = attribution_with_cue(record, cue)
     speaker = record.entity(a.speaker)
     return (
         a.source.text if a.source else None,
